@@ -1,0 +1,49 @@
+/* pipeline.c - analysis happens here, once per new or changed article, so that
+ * a refetch of unchanged items costs no analysis at all. */
+#include "pipeline.h"
+
+#include "analysis/analysis.h"
+
+static int
+pipeline_analyze(struct store *st, int64_t id, struct doc *d, char **cause)
+{
+	struct analysis a;
+	int rc;
+
+	dup_mark(d);
+	analysis_run(d, &a);
+	rc = store_analysis_put(st, id, d, &a, cause);
+	analysis_free(&a);
+	return rc;
+}
+
+int
+pipeline_put(struct store *st, struct doc *d, int64_t feed_id, int64_t *idp, int *statusp,
+	     char **cause)
+{
+	int64_t id;
+	int status;
+
+	if (store_article_put(st, d, feed_id, &id, &status, cause) != 0)
+		return -1;
+	if (idp != NULL)
+		*idp = id;
+	if (statusp != NULL)
+		*statusp = status;
+	if (status == STORE_PUT_SAME)
+		return 0;
+	return pipeline_analyze(st, id, d, cause);
+}
+
+int
+pipeline_reanalyze(struct store *st, int64_t id, char **cause)
+{
+	struct doc d;
+	int rc;
+
+	if (store_article_get(st, id, &d, cause) != 0)
+		return -1;
+	rc = pipeline_analyze(st, id, &d, cause);
+	doc_free(&d);
+	return rc;
+}

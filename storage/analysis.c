@@ -1,0 +1,292 @@
+/* analysis.c - entities, mentions and statements of each article. Entities are
+ * shared by name across articles, so that a search by company finds them all. */
+#include "storage/store_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+/* Returns the id of the entity called name, creating it with kind if new; -1 on error. */
+static int64_t
+store_entity_id(struct store *st, const char *name, enum ent_kind kind, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st,
+				     "INSERT INTO entity (name, kind) VALUES (?, ?)"
+				     " ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
+				     cause);
+	int64_t id = -1;
+
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, name);
+	store_bind_text(s, 2, ent_kind_name(kind));
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	else
+		store_fail(st, cause, "storing an entity");
+	sqlite3_reset(s);
+	return id;
+}
+
+static int
+store_alias_add(struct store *st, int64_t id, const char *alias, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, "INSERT OR IGNORE INTO entity_alias VALUES (?, ?)", cause);
+
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, alias);
+	sqlite3_bind_int64(s, 2, id);
+	return store_step_done(st, s, "storing an alias", cause);
+}
+
+static int
+store_analysis_clear(struct store *st, int64_t article_id, char **cause)
+{
+	static const char *const sql[] = {
+	    "DELETE FROM mention WHERE article_id = ?",
+	    "DELETE FROM statement WHERE article_id = ?",
+	};
+	sqlite3_stmt *s;
+	size_t i;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if ((s = store_stmt(st, sql[i], cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, article_id);
+		if (store_step_done(st, s, "clearing an old analysis", cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Returns the said text of m, which the caller owns; paragraphs joined by a space. */
+static char *
+store_statement_text(const struct doc *d, const struct ana_statement *m)
+{
+	struct buf b = BUF_INIT;
+	size_t p, from, to, len;
+
+	buf_add(&b, "", 0);
+	for (p = m->para; p <= m->para_end && p < d->npara; p++) {
+		len = strlen(d->paras[p].text);
+		from = p == m->para ? m->start : 0;
+		to = p == m->para_end ? m->end : len;
+		if (to > len)
+			to = len;
+		if (from < to) {
+			if (b.len > 0)
+				buf_addc(&b, ' ');
+			buf_add(&b, d->paras[p].text + from, to - from);
+		}
+	}
+	return buf_detach(&b);
+}
+
+int
+store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
+		   const struct analysis *a, char **cause)
+{
+	char *text;
+	int64_t *ids = xcalloc(a->nents + 1, sizeof(*ids));
+	sqlite3_stmt *s;
+	size_t i, j;
+	int rc = -1;
+
+	if (store_analysis_clear(st, article_id, cause) != 0)
+		goto out;
+	for (i = 0; i < a->nents; i++) {
+		if ((ids[i] = store_entity_id(st, a->ents[i].name, a->ents[i].kind, cause)) < 0)
+			goto out;
+		for (j = 0; j < a->ents[i].naliases; j++)
+			if (store_alias_add(st, ids[i], a->ents[i].aliases[j], cause) != 0)
+				goto out;
+	}
+	for (i = 0; i < a->nments; i++) {
+		const struct ana_mention *m = &a->ments[i];
+
+		s = store_stmt(st,
+			       "INSERT INTO mention (article_id, entity_id, para, off_start, off_end)"
+			       " VALUES (?, ?, ?, ?, ?)",
+			       cause);
+		if (s == NULL || m->entity >= a->nents)
+			goto out;
+		sqlite3_bind_int64(s, 1, article_id);
+		sqlite3_bind_int64(s, 2, ids[m->entity]);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)m->para);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)m->start);
+		sqlite3_bind_int64(s, 5, (sqlite3_int64)m->end);
+		if (store_step_done(st, s, "storing a mention", cause) != 0)
+			goto out;
+	}
+	for (i = 0; i < a->nstmts; i++) {
+		const struct ana_statement *m = &a->stmts[i];
+
+		s = store_stmt(st,
+			       "INSERT INTO statement (article_id, speaker_id, speaker_text, direct,"
+			       " cue, para, off_start, para_end, off_end, text)"
+			       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			       cause);
+		if (s == NULL)
+			goto out;
+		sqlite3_bind_int64(s, 1, article_id);
+		if (m->speaker >= 0 && (size_t)m->speaker < a->nents)
+			sqlite3_bind_int64(s, 2, ids[m->speaker]);
+		store_bind_text(s, 3, m->speaker_text);
+		sqlite3_bind_int(s, 4, m->direct);
+		store_bind_text(s, 5, m->cue);
+		sqlite3_bind_int64(s, 6, (sqlite3_int64)m->para);
+		sqlite3_bind_int64(s, 7, (sqlite3_int64)m->start);
+		sqlite3_bind_int64(s, 8, (sqlite3_int64)m->para_end);
+		sqlite3_bind_int64(s, 9, (sqlite3_int64)m->end);
+		text = store_statement_text(d, m);
+		sqlite3_bind_text(s, 10, text, -1, free);
+		if (store_step_done(st, s, "storing a statement", cause) != 0)
+			goto out;
+	}
+	s = store_stmt(st, "UPDATE article SET analyzed_version = ? WHERE id = ?", cause);
+	if (s == NULL)
+		goto out;
+	sqlite3_bind_int(s, 1, ANALYSIS_VERSION);
+	sqlite3_bind_int64(s, 2, article_id);
+	rc = store_step_done(st, s, "recording the analysis", cause);
+out:
+	free(ids);
+	return rc;
+}
+
+/* Finds or appends the entity id in a, mapping store ids to indexes. */
+static size_t
+store_entity_index(struct store *st, struct analysis *a, int64_t **map, int64_t id)
+{
+	sqlite3_stmt *s;
+	char *cause = NULL;
+	size_t i;
+	struct ana_entity *e;
+	int k;
+
+	for (i = 0; i < a->nents; i++)
+		if ((*map)[i] == id)
+			return i;
+	a->ents = xreallocarray(a->ents, a->nents + 1, sizeof(*a->ents));
+	*map = xreallocarray(*map, a->nents + 1, sizeof(**map));
+	(*map)[a->nents] = id;
+	e = &a->ents[a->nents];
+	memset(e, 0, sizeof(*e));
+	e->name = xstrdup("?");
+	s = store_stmt(st, "SELECT name, kind FROM entity WHERE id = ?", &cause);
+	if (s != NULL) {
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			free(e->name);
+			e->name = store_col_dup(s, 0);
+			k = ent_kind_parse((const char *)sqlite3_column_text(s, 1));
+			e->kind = k >= 0 ? (enum ent_kind)k : ENT_ORG;
+		}
+		sqlite3_reset(s);
+	}
+	free(cause);
+	return a->nents++;
+}
+
+int
+store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, char **cause)
+{
+	sqlite3_stmt *s;
+	int64_t *map = NULL;
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	s = store_stmt(st,
+		       "SELECT entity_id, para, off_start, off_end FROM mention"
+		       " WHERE article_id = ? ORDER BY para, off_start",
+		       cause);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct ana_mention m;
+
+		m.para = (size_t)sqlite3_column_int64(s, 1);
+		m.start = (size_t)sqlite3_column_int64(s, 2);
+		m.end = (size_t)sqlite3_column_int64(s, 3);
+		m.entity = 0;
+		a->ments = xreallocarray(a->ments, a->nments + 1, sizeof(*a->ments));
+		a->ments[a->nments++] = m;
+		a->ments[a->nments - 1].entity = (size_t)sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	/* entity lookups reuse other statements, so map ids after the scan */
+	for (size_t i = 0; i < a->nments; i++)
+		a->ments[i].entity = store_entity_index(st, a, &map, (int64_t)a->ments[i].entity);
+	s = store_stmt(st,
+		       "SELECT speaker_id, speaker_text, direct, cue, para, off_start, para_end,"
+		       " off_end FROM statement WHERE article_id = ? ORDER BY para, off_start",
+		       cause);
+	if (s == NULL)
+		goto fail_free;
+	sqlite3_bind_int64(s, 1, article_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct ana_statement m;
+
+		memset(&m, 0, sizeof(m));
+		m.speaker = sqlite3_column_type(s, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 0);
+		m.speaker_text = store_col_dup(s, 1);
+		m.direct = sqlite3_column_int(s, 2);
+		m.cue = store_col_dup(s, 3);
+		m.para = (size_t)sqlite3_column_int64(s, 4);
+		m.start = (size_t)sqlite3_column_int64(s, 5);
+		m.para_end = (size_t)sqlite3_column_int64(s, 6);
+		m.end = (size_t)sqlite3_column_int64(s, 7);
+		a->stmts = xreallocarray(a->stmts, a->nstmts + 1, sizeof(*a->stmts));
+		a->stmts[a->nstmts++] = m;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	for (size_t i = 0; i < a->nstmts; i++)
+		if (a->stmts[i].speaker >= 0)
+			a->stmts[i].speaker =
+			    (long)store_entity_index(st, a, &map, (int64_t)a->stmts[i].speaker);
+	free(map);
+	return 0;
+fail:
+	store_fail(st, cause, "loading an analysis");
+fail_free:
+	free(map);
+	analysis_free(a);
+	return -1;
+}
+
+int
+store_analysis_stale(struct store *st, int version, int (*cb)(int64_t, void *), void *arg,
+		     char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE analyzed_version < ?", cause);
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int(s, 1, version);
+	/* collect first: the callback writes to the table being read */
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ids = xreallocarray(ids, n + 1, sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return store_fail(st, cause, "finding articles to analyze");
+	}
+	for (i = 0; i < n; i++)
+		if (cb(ids[i], arg) != 0)
+			break;
+	free(ids);
+	return 0;
+}

@@ -1,0 +1,145 @@
+/* schema.c - the database schema as forward migrations. Migration N brings a
+ * database from user_version N-1 to N; each runs inside one transaction. */
+#include "storage/store_int.h"
+
+#include <stddef.h>
+
+/* Version 1: everything the reader stores. Paragraphs of an article live in
+ * article.body joined by U+001E (record separator), so that FTS5 can index the
+ * body as one column without a second copy of the text. */
+static const char schema_v1[] =
+    /* subscriptions */
+    "CREATE TABLE feed ("
+    " id INTEGER PRIMARY KEY,"
+    " url TEXT NOT NULL UNIQUE,"
+    " title TEXT,"               /* as the feed names itself */
+    " user_title TEXT,"          /* "~Title" in the urls file */
+    " site_link TEXT,"
+    " subtitle TEXT,"
+    " etag TEXT,"
+    " last_modified TEXT,"
+    " ttl_minutes INTEGER,"
+    " not_before INTEGER,"       /* Retry-After: no plain fetch before this time */
+    " last_fetch INTEGER,"
+    " last_ok INTEGER,"
+    " last_error TEXT,"
+    " origin TEXT NOT NULL DEFAULT 'cli'," /* cli, urls, opml */
+    " added INTEGER NOT NULL DEFAULT (strftime('%s','now'))"
+    ");"
+    "CREATE TABLE feed_tag ("
+    " feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,"
+    " tag TEXT NOT NULL,"
+    " PRIMARY KEY (feed_id, tag)) WITHOUT ROWID;"
+    /* articles */
+    "CREATE TABLE article ("
+    " id INTEGER PRIMARY KEY,"
+    " key TEXT NOT NULL UNIQUE,"
+    " url TEXT,"
+    " title TEXT NOT NULL DEFAULT '',"
+    " author TEXT,"
+    " published INTEGER,"
+    " updated INTEGER,"
+    " fetched INTEGER NOT NULL,"
+    " sort_time INTEGER NOT NULL," /* published, else updated, else fetched */
+    " source TEXT,"
+    " source_is_html INTEGER NOT NULL DEFAULT 0,"
+    " summary_only INTEGER NOT NULL DEFAULT 0,"
+    " body TEXT NOT NULL DEFAULT '',"
+    " links TEXT NOT NULL DEFAULT ''," /* numbered links joined by U+001E */
+    " unread INTEGER NOT NULL DEFAULT 1,"
+    " imported INTEGER NOT NULL DEFAULT 0,"
+    " analyzed_version INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX article_time ON article(sort_time DESC, id DESC);"
+    "CREATE INDEX article_unread ON article(unread, sort_time DESC) WHERE unread = 1;"
+    "CREATE TABLE feed_article ("
+    " feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,"
+    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    " PRIMARY KEY (feed_id, article_id)) WITHOUT ROWID;"
+    "CREATE INDEX feed_article_article ON feed_article(article_id);"
+    "CREATE VIRTUAL TABLE article_fts USING fts5("
+    " title, body, content='article', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN"
+    " INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+    " END;"
+    "CREATE TRIGGER article_ad AFTER DELETE ON article BEGIN"
+    " INSERT INTO article_fts(article_fts, rowid, title, body)"
+    " VALUES ('delete', old.id, old.title, old.body);"
+    " END;"
+    "CREATE TRIGGER article_au AFTER UPDATE OF title, body ON article BEGIN"
+    " INSERT INTO article_fts(article_fts, rowid, title, body)"
+    " VALUES ('delete', old.id, old.title, old.body);"
+    " INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+    " END;"
+    /* analysis: entities are shared across articles by name */
+    "CREATE TABLE entity ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " kind TEXT NOT NULL"
+    ");"
+    "CREATE TABLE entity_alias ("
+    " alias TEXT NOT NULL COLLATE NOCASE,"
+    " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+    " PRIMARY KEY (alias, entity_id)) WITHOUT ROWID;"
+    "CREATE INDEX entity_alias_entity ON entity_alias(entity_id);"
+    "CREATE TABLE mention ("
+    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+    " para INTEGER NOT NULL,"
+    " off_start INTEGER NOT NULL,"
+    " off_end INTEGER NOT NULL);"
+    "CREATE INDEX mention_article ON mention(article_id, para, off_start);"
+    "CREATE INDEX mention_entity ON mention(entity_id, article_id);"
+    "CREATE TABLE statement ("
+    " id INTEGER PRIMARY KEY,"
+    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    " speaker_id INTEGER REFERENCES entity(id) ON DELETE SET NULL,"
+    " speaker_text TEXT,"
+    " direct INTEGER NOT NULL,"
+    " cue TEXT,"
+    " para INTEGER NOT NULL,"
+    " off_start INTEGER NOT NULL,"
+    " para_end INTEGER NOT NULL,"
+    " off_end INTEGER NOT NULL,"
+    " text TEXT NOT NULL);"
+    "CREATE INDEX statement_article ON statement(article_id, para, off_start);"
+    "CREATE INDEX statement_speaker ON statement(speaker_id);"
+    /* the user's decisions on entities, by name so they survive re-analysis;
+     * article_id NULL means every article */
+    "CREATE TABLE entity_decision ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL COLLATE NOCASE,"
+    " article_id INTEGER REFERENCES article(id) ON DELETE CASCADE,"
+    " action TEXT NOT NULL CHECK (action IN ('confirm','reject','kind','merge','alias')),"
+    " value TEXT,"
+    " created INTEGER NOT NULL DEFAULT (strftime('%s','now')));"
+    "CREATE INDEX entity_decision_name ON entity_decision(name);"
+    /* the user's own data */
+    "CREATE TABLE article_tag ("
+    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    " tag TEXT NOT NULL,"
+    " PRIMARY KEY (article_id, tag)) WITHOUT ROWID;"
+    "CREATE INDEX article_tag_tag ON article_tag(tag);"
+    "CREATE TABLE note ("
+    " id INTEGER PRIMARY KEY,"
+    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    " para INTEGER,"             /* position selector: paragraph ... */
+    " off_start INTEGER,"          /* ... and byte offsets in it, or NULL */
+    " off_end INTEGER,"
+    " quote_exact TEXT,"         /* text quote selector */
+    " quote_prefix TEXT,"
+    " quote_suffix TEXT,"
+    " orphaned INTEGER NOT NULL DEFAULT 0,"
+    " body TEXT NOT NULL,"
+    " created INTEGER NOT NULL DEFAULT (strftime('%s','now')),"
+    " modified INTEGER NOT NULL DEFAULT (strftime('%s','now')));"
+    "CREATE INDEX note_article ON note(article_id);"
+    "CREATE TABLE saved_search ("
+    " name TEXT PRIMARY KEY,"
+    " query TEXT NOT NULL);";
+
+const struct store_migration store_migrations[] = {
+    {1, schema_v1},
+};
+const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -1,0 +1,43 @@
+/* store_int.h - what the storage files share and nobody else sees. */
+#ifndef NR_STORE_INT_H
+#define NR_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "storage/store.h"
+
+#define STORE_NCACHE 128
+#define STORE_SEP "\x1e" /* joins paragraphs in article.body, links in article.links */
+
+struct store_migration {
+	int version;
+	const char *sql;
+};
+extern const struct store_migration store_migrations[];
+extern const size_t store_nmigrations;
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int flags;
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[STORE_NCACHE];
+};
+
+/* Returns the prepared statement for sql (a string literal: it is cached by
+ * address), reset and with its bindings cleared; NULL with *cause on error.
+ * The statement stays owned by the store. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, char **cause);
+/* Sets *cause to "PATH: what: SQLite's message" and returns -1. */
+int store_fail(struct store *st, char **cause, const char *what);
+/* Binds text or NULL. */
+int store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* Runs a statement that returns no rows (after binding); 0 or -1 with *cause. */
+int store_step_done(struct store *st, sqlite3_stmt *s, const char *what, char **cause);
+/* Returns a copy the caller owns of column i, or NULL for SQL NULL. */
+char *store_col_dup(sqlite3_stmt *s, int i);
+
+#endif
