@@ -30,20 +30,6 @@ cmd_fetch(struct cli *c, int argc, char **argv)
 }
 
 int
-cmd_inspect(struct cli *c, int argc, char **argv)
-{
-	cli_error("%s: not implemented yet", argv[0]);
-	return 1;
-}
-
-int
-cmd_render(struct cli *c, int argc, char **argv)
-{
-	cli_error("%s: not implemented yet", argv[0]);
-	return 1;
-}
-
-int
 cmd_export_opml(struct cli *c, int argc, char **argv)
 {
 	cli_error("%s: not implemented yet", argv[0]);
