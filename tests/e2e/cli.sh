@@ -11,7 +11,7 @@ its chair said after the vote.
 "We have waited long enough," said Mara Lindqvist, the chair.
 TXT
 
-out=$(nr import "$TMPD/story.txt" 2>&1); rc=$?
+out=$(nr import "$TMPD/story.txt" 2>"$TMPD/err"); rc=$?
 check "import exits 0" [ $rc -eq 0 ]
 check "import names the new article" contains "$out" "new	Harbour board approves dredging plan"
 id=$(printf '%s\n' "$out" | cut -f1)
