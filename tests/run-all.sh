@@ -29,6 +29,17 @@ run_suite() { # NAME CONFIGURE-ARGS...
 }
 
 run_suite normal
+if command -v valgrind >/dev/null 2>&1; then
+	echo "=== end-to-end tests under valgrind memcheck"
+	if (cd "$top/build/normal" && make -s check-valgrind >/dev/null 2>&1); then
+		echo "valgrind: clean"
+	else
+		echo "valgrind: FAILED"; status=1
+	fi
+	for log in $(find "$top/build/normal/tests/e2e" -name '*.log' | sort); do
+		grep -E '^not ok|passed,' "$log" | sed "s|^|${log##*/}: |"
+	done
+fi
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	run_suite sanitizers --enable-sanitizers
 [ $status -eq 0 ] && echo "all test suites passed" || echo "SOME TESTS FAILED"
