@@ -12,7 +12,44 @@
 
 #include "util/xmalloc.h"
 
-#define STORE_BUSY_MS 5000
+#define STORE_BUSY_MS 10000
+
+/* Waits for another writer with a growing sleep, and says once that it waits,
+ * so that a fetch from cron and the reader can share the database. */
+static int
+store_busy(void *arg, int count)
+{
+	struct store *st = arg;
+	static const int sleeps_ms[] = {1, 2, 5, 10, 15, 20, 25, 25, 50, 50, 100};
+	int n = (int)(sizeof(sleeps_ms) / sizeof(sleeps_ms[0])), waited = 0, i, ms;
+
+	for (i = 0; i < count && i < n; i++)
+		waited += sleeps_ms[i];
+	if (count >= n)
+		waited += (count - n) * 100;
+	if (waited >= STORE_BUSY_MS)
+		return 0;
+	if (count == 3 && st->on_busy != NULL)
+		st->on_busy(st->on_busy_arg);
+	ms = count < n ? sleeps_ms[count] : 100;
+	sqlite3_sleep(ms);
+	return 1;
+}
+
+static void
+store_busy_message(void *arg)
+{
+	struct store *st = arg;
+
+	fprintf(stderr, "newsroom: %s: another newsroom is writing; waiting for it...\n", st->path);
+}
+
+void
+store_on_busy(struct store *st, void (*fn)(void *), void *arg)
+{
+	st->on_busy = fn;
+	st->on_busy_arg = arg;
+}
 
 char *
 store_default_path(char **cause)
@@ -68,7 +105,8 @@ store_prepare_file(const char *path, int flags, char **cause)
 
 	if (lstat(path, &sb) == 0) {
 		if (S_ISLNK(sb.st_mode)) {
-			*cause = xasprintf("%s: is a symbolic link; give the real path with --db", path);
+			*cause =
+			    xasprintf("%s: is a symbolic link; give the real path with --db", path);
 			return -1;
 		}
 		if (!S_ISREG(sb.st_mode)) {
@@ -109,8 +147,8 @@ store_fail(struct store *st, char **cause, const char *what)
 
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
 		*cause = xasprintf("%s: %s: the database is busy (another newsroom is writing); "
-				   "try again in a moment",
-				   st->path, what);
+		                   "try again in a moment",
+		                   st->path, what);
 	else if ((code & 0xff) == SQLITE_READONLY)
 		*cause = xasprintf("%s: %s: the database is read-only", st->path, what);
 	else if ((code & 0xff) == SQLITE_FULL)
@@ -155,14 +193,14 @@ store_migrate(struct store *st, char **cause)
 		return store_fail(st, cause, "reading the schema version");
 	if (v > target) {
 		*cause = xasprintf("%s: written by a newer newsroom (schema %d, this one knows %d)",
-				   st->path, v, target);
+		                   st->path, v, target);
 		return -1;
 	}
 	if (v == target)
 		return 0;
 	if (st->flags & STORE_RDONLY) {
 		*cause = xasprintf("%s: needs an upgrade (schema %d to %d) but is opened read-only",
-				   st->path, v, target);
+		                   st->path, v, target);
 		return -1;
 	}
 	if (store_begin(st, cause) != 0)
@@ -175,7 +213,7 @@ store_migrate(struct store *st, char **cause)
 		if (store_exec(st, store_migrations[i].sql, "upgrading the schema", cause) != 0)
 			goto fail;
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
-			 store_migrations[i].version);
+		         store_migrations[i].version);
 		if (store_exec(st, pragma, "upgrading the schema", cause) != 0)
 			goto fail;
 	}
@@ -203,7 +241,8 @@ store_open(const char *path, int flags, struct store **out, char **cause)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	store_on_busy(st, store_busy_message, st);
+	sqlite3_busy_handler(st->db, store_busy, st);
 	if (!(flags & STORE_RDONLY) && sqlite3_db_readonly(st->db, "main") == 1) {
 		*cause = xasprintf("%s: the database is read-only (check its permissions)", path);
 		goto fail;
@@ -215,7 +254,7 @@ store_open(const char *path, int flags, struct store **out, char **cause)
 	    store_exec(st, "PRAGMA journal_mode = WAL", "switching to WAL", cause) != 0)
 		goto fail;
 	if (store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", "configuring",
-		       cause) != 0)
+	               cause) != 0)
 		goto fail;
 	if (store_migrate(st, cause) != 0)
 		goto fail;
@@ -261,7 +300,7 @@ store_stmt(struct store *st, const char *sql, char **cause)
 		}
 		if (st->cache[k].sql == NULL) {
 			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-					       &st->cache[k].stmt, NULL) != SQLITE_OK) {
+			                       &st->cache[k].stmt, NULL) != SQLITE_OK) {
 				store_fail(st, cause, "preparing a query");
 				st->cache[k].stmt = NULL;
 				return NULL;

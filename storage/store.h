@@ -23,6 +23,9 @@ char *store_default_path(char **cause);
 int store_open(const char *path, int flags, struct store **out, char **cause);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
+/* Sets what is called once when a write has to wait for another process (by
+ * default a line on stderr; the reader shows it in its status line instead). */
+void store_on_busy(struct store *st, void (*fn)(void *), void *arg);
 /* The schema version the database is at. */
 int store_schema_version(struct store *st);
 

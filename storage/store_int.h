@@ -21,6 +21,8 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int flags;
+	void (*on_busy)(void *); /* told once when a write waits for another process */
+	void *on_busy_arg;
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
