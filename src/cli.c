@@ -36,8 +36,7 @@ static const struct cli_verb {
     {"reanalyze", cmd_reanalyze, "[--all]", "analyze stored articles again"},
     {"tag", cmd_tag, "ID TAG...", "tag an article"},
     {"untag", cmd_untag, "ID TAG...", "remove tags from an article"},
-    {"entity", cmd_entity, "list|show|confirm|reject|kind|merge|alias ...",
-     "review entities"},
+    {"entity", cmd_entity, "list|show|confirm|reject|kind|merge|alias ...", "review entities"},
     {"note", cmd_note, "ID [--paragraph N | --quote TEXT] TEXT", "write a note on a passage"},
     {"search", cmd_search, "QUERY [--json]", "search articles"},
     {"save-search", cmd_save_search, "NAME QUERY", "save a search as a virtual feed"},
@@ -75,8 +74,8 @@ cli_usage(FILE *f, const char *verb)
 
 	for (i = 0; i < CLI_NVERBS; i++)
 		if (strcmp(cli_verbs[i].name, verb) == 0)
-			fprintf(f, "usage: newsroom [--db PATH] %s %s\n  %s\n", verb, cli_verbs[i].args,
-				cli_verbs[i].help);
+			fprintf(f, "usage: newsroom [--db PATH] %s %s\n  %s\n", verb,
+			        cli_verbs[i].args, cli_verbs[i].help);
 }
 
 int
@@ -102,7 +101,7 @@ cli_parse_id(const char *s)
 	v = strtoll(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || v <= 0) {
 		cli_error("'%s' is not an article id (a positive number, as 'newsroom list' shows)",
-			  s);
+		          s);
 		return 0;
 	}
 	return v;
@@ -162,20 +161,23 @@ cli_help(FILE *f)
 	size_t i;
 
 	fprintf(f, "usage: newsroom [--db PATH] [--urls FILE] [--config FILE] [--demo] [VERB ...]\n"
-		   "With no verb, opens the reader.\n\nverbs:\n");
+	           "With no verb, opens the reader.\n\nverbs:\n");
 	for (i = 0; i < CLI_NVERBS; i++)
 		fprintf(f, "  %-12s %s\n", cli_verbs[i].name, cli_verbs[i].help);
 	fprintf(f, "\n'newsroom VERB --help' tells more. The database is "
-		   "$XDG_DATA_HOME/newsroom/newsroom.db unless --db says otherwise.\n");
+	           "$XDG_DATA_HOME/newsroom/newsroom.db unless --db says otherwise.\n");
 }
 
 int
 cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"db", required_argument, NULL, 'd'},   {"urls", required_argument, NULL, 'u'},
-	    {"config", required_argument, NULL, 'c'}, {"demo", no_argument, NULL, 'D'},
-	    {"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'V'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"urls", required_argument, NULL, 'u'},
+	    {"config", required_argument, NULL, 'c'},
+	    {"demo", no_argument, NULL, 'D'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct cli c;

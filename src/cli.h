@@ -7,13 +7,13 @@
 #include "storage/store.h"
 
 struct cli {
-	const char *prog;       /* "newsroom" */
-	const char *db_path;    /* --db, or NULL for the default */
-	const char *urls_path;  /* --urls, or NULL for the default */
+	const char *prog;        /* "newsroom" */
+	const char *db_path;     /* --db, or NULL for the default */
+	const char *urls_path;   /* --urls, or NULL for the default */
 	const char *config_path; /* --config, or NULL for the default */
-	int demo;               /* --demo: load the bundled demo articles */
-	int color;              /* 1 when stdout is a terminal and NO_COLOR is unset */
-	struct store *st;       /* opened by cli_store */
+	int demo;                /* --demo: load the bundled demo articles */
+	int color;               /* 1 when stdout is a terminal and NO_COLOR is unset */
+	struct store *st;        /* opened by cli_store */
 };
 
 /* Opens the database once (creating it, and loading the demo articles into a

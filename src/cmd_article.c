@@ -36,7 +36,7 @@ cmd_import_one(struct store *st, const char *path, const char *key, int quiet)
 		return cli_fail(cause);
 	if (nbad > 0)
 		cli_error("%s: %zu invalid UTF-8 sequence%s replaced", path, nbad,
-			  nbad == 1 ? "" : "s");
+		          nbad == 1 ? "" : "s");
 	if (key != NULL)
 		doc_set(&d.key, key);
 	if (store_begin(st, &cause) != 0 || pipeline_put(st, &d, 0, &id, &status, &cause) != 0 ||
@@ -49,8 +49,9 @@ cmd_import_one(struct store *st, const char *path, const char *key, int quiet)
 		char *title = utf8_sanitize(d.title, 0);
 
 		printf("%lld\t%s\t%s\n", (long long)id,
-		       status == STORE_PUT_NEW ? "new" : status == STORE_PUT_CHANGED ? "updated"
-										  : "unchanged",
+		       status == STORE_PUT_NEW       ? "new"
+		       : status == STORE_PUT_CHANGED ? "updated"
+		                                     : "unchanged",
 		       title);
 		free(title);
 	}
@@ -168,7 +169,7 @@ int
 cmd_list(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"unread", no_argument, NULL, 'u'},     {"feed", required_argument, NULL, 'f'},
+	    {"unread", no_argument, NULL, 'u'},      {"feed", required_argument, NULL, 'f'},
 	    {"limit", required_argument, NULL, 'n'}, {"json", no_argument, NULL, 'j'},
 	    {"sort", required_argument, NULL, 's'},  {NULL, 0, NULL, 0},
 	};
@@ -188,13 +189,14 @@ cmd_list(struct cli *c, int argc, char **argv)
 			f.unread_only = 1;
 			break;
 		case 'f':
-			f.feed_id = strcmp(optarg, "imported") == 0 ? STORE_FEED_IMPORTED
-								     : atoll(optarg);
+			f.feed_id =
+			    strcmp(optarg, "imported") == 0 ? STORE_FEED_IMPORTED : atoll(optarg);
 			break;
 		case 'n':
 			limit = atol(optarg);
 			if (limit <= 0) {
-				cli_error("list: --limit wants a positive number, not '%s'", optarg);
+				cli_error("list: --limit wants a positive number, not '%s'",
+				          optarg);
 				return 2;
 			}
 			break;

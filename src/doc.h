@@ -6,8 +6,8 @@
 #include <stdint.h>
 
 struct doc_para {
-	char *text;   /* valid UTF-8, no NUL; may hold '\n' (pre blocks, <br>) */
-	int dup_of;   /* index of an earlier identical paragraph, or -1 (see dup_mark) */
+	char *text; /* valid UTF-8, no NUL; may hold '\n' (pre blocks, <br>) */
+	int dup_of; /* index of an earlier identical paragraph, or -1 (see dup_mark) */
 };
 
 struct doc {
@@ -19,10 +19,10 @@ struct doc {
 	int64_t updated;   /* UTC seconds, 0 = unknown */
 	char *source;      /* content as given (HTML or text), or NULL */
 	int source_is_html;
-	int summary_only;  /* the feed gave only a summary */
+	int summary_only;       /* the feed gave only a summary */
 	struct doc_para *paras; /* paras[0] is the headline, body from 1 */
 	size_t npara;
-	char **links;      /* numbered links of the rendered text, [1] in text = links[0] */
+	char **links; /* numbered links of the rendered text, [1] in text = links[0] */
 	size_t nlinks;
 };
 

@@ -19,7 +19,7 @@ pipeline_analyze(struct store *st, int64_t id, struct doc *d, char **cause)
 
 int
 pipeline_put(struct store *st, struct doc *d, int64_t feed_id, int64_t *idp, int *statusp,
-	     char **cause)
+             char **cause)
 {
 	int64_t id;
 	int status;

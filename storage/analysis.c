@@ -13,9 +13,9 @@ static int64_t
 store_entity_id(struct store *st, const char *name, enum ent_kind kind, char **cause)
 {
 	sqlite3_stmt *s = store_stmt(st,
-				     "INSERT INTO entity (name, kind) VALUES (?, ?)"
-				     " ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
-				     cause);
+	                             "INSERT INTO entity (name, kind) VALUES (?, ?)"
+	                             " ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
+	                             cause);
 	int64_t id = -1;
 
 	if (s == NULL)
@@ -87,7 +87,7 @@ store_statement_text(const struct doc *d, const struct ana_statement *m)
 
 int
 store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
-		   const struct analysis *a, char **cause)
+                   const struct analysis *a, char **cause)
 {
 	char *text;
 	int64_t *ids = xcalloc(a->nents + 1, sizeof(*ids));
@@ -107,10 +107,11 @@ store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
 	for (i = 0; i < a->nments; i++) {
 		const struct ana_mention *m = &a->ments[i];
 
-		s = store_stmt(st,
-			       "INSERT INTO mention (article_id, entity_id, para, off_start, off_end)"
-			       " VALUES (?, ?, ?, ?, ?)",
-			       cause);
+		s = store_stmt(
+		    st,
+		    "INSERT INTO mention (article_id, entity_id, para, off_start, off_end)"
+		    " VALUES (?, ?, ?, ?, ?)",
+		    cause);
 		if (s == NULL || m->entity >= a->nents)
 			goto out;
 		sqlite3_bind_int64(s, 1, article_id);
@@ -124,11 +125,12 @@ store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
 	for (i = 0; i < a->nstmts; i++) {
 		const struct ana_statement *m = &a->stmts[i];
 
-		s = store_stmt(st,
-			       "INSERT INTO statement (article_id, speaker_id, speaker_text, direct,"
-			       " cue, para, off_start, para_end, off_end, text)"
-			       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			       cause);
+		s = store_stmt(
+		    st,
+		    "INSERT INTO statement (article_id, speaker_id, speaker_text, direct,"
+		    " cue, para, off_start, para_end, off_end, text)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		    cause);
 		if (s == NULL)
 			goto out;
 		sqlite3_bind_int64(s, 1, article_id);
@@ -200,9 +202,9 @@ store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, cha
 
 	memset(a, 0, sizeof(*a));
 	s = store_stmt(st,
-		       "SELECT entity_id, para, off_start, off_end FROM mention"
-		       " WHERE article_id = ? ORDER BY para, off_start",
-		       cause);
+	               "SELECT entity_id, para, off_start, off_end FROM mention"
+	               " WHERE article_id = ? ORDER BY para, off_start",
+	               cause);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, article_id);
@@ -224,9 +226,9 @@ store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, cha
 	for (size_t i = 0; i < a->nments; i++)
 		a->ments[i].entity = store_entity_index(st, a, &map, (int64_t)a->ments[i].entity);
 	s = store_stmt(st,
-		       "SELECT speaker_id, speaker_text, direct, cue, para, off_start, para_end,"
-		       " off_end FROM statement WHERE article_id = ? ORDER BY para, off_start",
-		       cause);
+	               "SELECT speaker_id, speaker_text, direct, cue, para, off_start, para_end,"
+	               " off_end FROM statement WHERE article_id = ? ORDER BY para, off_start",
+	               cause);
 	if (s == NULL)
 		goto fail_free;
 	sqlite3_bind_int64(s, 1, article_id);
@@ -234,7 +236,8 @@ store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, cha
 		struct ana_statement m;
 
 		memset(&m, 0, sizeof(m));
-		m.speaker = sqlite3_column_type(s, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 0);
+		m.speaker =
+		    sqlite3_column_type(s, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 0);
 		m.speaker_text = store_col_dup(s, 1);
 		m.direct = sqlite3_column_int(s, 2);
 		m.cue = store_col_dup(s, 3);
@@ -264,9 +267,10 @@ fail_free:
 
 int
 store_analysis_stale(struct store *st, int version, int (*cb)(int64_t, void *), void *arg,
-		     char **cause)
+                     char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM article WHERE analyzed_version < ?", cause);
+	sqlite3_stmt *s =
+	    store_stmt(st, "SELECT id FROM article WHERE analyzed_version < ?", cause);
 	int64_t *ids = NULL;
 	size_t n = 0, i;
 	int rc;

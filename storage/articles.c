@@ -42,8 +42,8 @@ store_article_find(struct store *st, const char *key, char **cause)
 }
 
 int
-store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_t *idp,
-		  int *status, char **cause)
+store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_t *idp, int *status,
+                  char **cause)
 {
 	struct buf body = BUF_INIT, links = BUF_INIT;
 	const char *title = d->title ? d->title : (d->npara > 0 ? d->paras[0].text : "");
@@ -62,11 +62,12 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 	if ((id = store_article_find(st, d->key, cause)) < 0)
 		goto out;
 	if (id == 0) {
-		s = store_stmt(st,
-			       "INSERT INTO article (key, url, title, author, published, updated,"
-			       " fetched, sort_time, source, source_is_html, summary_only, body, links,"
-			       " imported) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
-			       cause);
+		s = store_stmt(
+		    st,
+		    "INSERT INTO article (key, url, title, author, published, updated,"
+		    " fetched, sort_time, source, source_is_html, summary_only, body, links,"
+		    " imported) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+		    cause);
 		if (s == NULL)
 			goto out;
 		store_bind_text(s, 1, d->key);
@@ -74,16 +75,17 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		sqlite3_bind_int(s, 14, feed_id == 0);
 	} else {
 		/* the WHERE keeps an unchanged article from rewriting its FTS rows */
-		s = store_stmt(st,
-			       "UPDATE article SET url=?2, title=?3, author=?4, published=?5,"
-			       " updated=?6, sort_time=?8, source=?9, source_is_html=?10,"
-			       " summary_only=?11, body=?12, links=?13,"
-			       " analyzed_version = CASE WHEN title IS ?3 AND body IS ?12"
-			       "  THEN analyzed_version ELSE 0 END"
-			       " WHERE id=?1 AND (url IS NOT ?2 OR title IS NOT ?3 OR author IS NOT ?4"
-			       " OR published IS NOT ?5 OR updated IS NOT ?6 OR source IS NOT ?9"
-			       " OR summary_only IS NOT ?11 OR body IS NOT ?12 OR links IS NOT ?13)",
-			       cause);
+		s = store_stmt(
+		    st,
+		    "UPDATE article SET url=?2, title=?3, author=?4, published=?5,"
+		    " updated=?6, sort_time=?8, source=?9, source_is_html=?10,"
+		    " summary_only=?11, body=?12, links=?13,"
+		    " analyzed_version = CASE WHEN title IS ?3 AND body IS ?12"
+		    "  THEN analyzed_version ELSE 0 END"
+		    " WHERE id=?1 AND (url IS NOT ?2 OR title IS NOT ?3 OR author IS NOT ?4"
+		    " OR published IS NOT ?5 OR updated IS NOT ?6 OR source IS NOT ?9"
+		    " OR summary_only IS NOT ?11 OR body IS NOT ?12 OR links IS NOT ?13)",
+		    cause);
 		if (s == NULL)
 			goto out;
 		sqlite3_bind_int64(s, 1, id);
@@ -104,9 +106,9 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 	if (store_step_done(st, s, "storing an article", cause) != 0)
 		goto out;
 	if (status != NULL)
-		*status = id == 0			 ? STORE_PUT_NEW
-			  : sqlite3_changes(st->db) > 0 ? STORE_PUT_CHANGED
-							: STORE_PUT_SAME;
+		*status = id == 0                       ? STORE_PUT_NEW
+		          : sqlite3_changes(st->db) > 0 ? STORE_PUT_CHANGED
+		                                        : STORE_PUT_SAME;
 	if (id == 0)
 		id = sqlite3_last_insert_rowid(st->db);
 	if (feed_id > 0) {
@@ -162,10 +164,11 @@ store_add_link(struct doc *d, const char *s, size_t n)
 int
 store_article_get(struct store *st, int64_t id, struct doc *d, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st,
-				     "SELECT key, url, title, author, published, updated, source,"
-				     " source_is_html, summary_only, body, links FROM article WHERE id = ?",
-				     cause);
+	sqlite3_stmt *s =
+	    store_stmt(st,
+	               "SELECT key, url, title, author, published, updated, source,"
+	               " source_is_html, summary_only, body, links FROM article WHERE id = ?",
+	               cause);
 	int rc;
 
 	doc_init(d);
@@ -222,17 +225,17 @@ store_article_set_unread(struct store *st, int64_t id, int unread, char **cause)
 
 /* The filter shared by listing and counting: ?1 feed (0 all, -1 imported),
  * ?2 unread only, ?3 a JSON array of ids or NULL. */
-#define STORE_FILTER                                                                           \
-	" WHERE (?1 = 0 OR (?1 = -1 AND a.imported = 1) OR (?1 > 0 AND EXISTS (SELECT 1 FROM"  \
-	" feed_article fa WHERE fa.article_id = a.id AND fa.feed_id = ?1)))"                   \
-	" AND (?2 = 0 OR a.unread = 1)"                                                        \
+#define STORE_FILTER                                                                               \
+	" WHERE (?1 = 0 OR (?1 = -1 AND a.imported = 1) OR (?1 > 0 AND EXISTS (SELECT 1 FROM"      \
+	" feed_article fa WHERE fa.article_id = a.id AND fa.feed_id = ?1)))"                       \
+	" AND (?2 = 0 OR a.unread = 1)"                                                            \
 	" AND (?3 IS NULL OR a.id IN (SELECT value FROM json_each(?3)))"
 
-#define STORE_LIST_COLS                                                                        \
-	"SELECT a.id, a.title, a.url, a.author, a.sort_time, a.unread, a.imported,"            \
-	" (SELECT coalesce(f.user_title, f.title, f.url) FROM feed_article fa JOIN feed f"      \
-	"  ON f.id = fa.feed_id WHERE fa.article_id = a.id ORDER BY f.id LIMIT 1) AS feed,"    \
-	" (SELECT group_concat(tag, ' ') FROM article_tag t WHERE t.article_id = a.id)"        \
+#define STORE_LIST_COLS                                                                            \
+	"SELECT a.id, a.title, a.url, a.author, a.sort_time, a.unread, a.imported,"                \
+	" (SELECT coalesce(f.user_title, f.title, f.url) FROM feed_article fa JOIN feed f"         \
+	"  ON f.id = fa.feed_id WHERE fa.article_id = a.id ORDER BY f.id LIMIT 1) AS feed,"        \
+	" (SELECT group_concat(tag, ' ') FROM article_tag t WHERE t.article_id = a.id)"            \
 	" FROM article a"
 
 static void
@@ -253,7 +256,7 @@ store_bind_filter(sqlite3_stmt *s, const struct store_filter *f, struct buf *ids
 
 int
 store_article_list(struct store *st, const struct store_filter *f, size_t offset, size_t limit,
-		   int (*cb)(const struct store_row *, void *), void *arg, char **cause)
+                   int (*cb)(const struct store_row *, void *), void *arg, char **cause)
 {
 	sqlite3_stmt *s;
 	struct store_row r;
@@ -261,16 +264,17 @@ store_article_list(struct store *st, const struct store_filter *f, size_t offset
 	int rc;
 
 	if (f->sort == STORE_SORT_FEED)
-		s = store_stmt(st,
-			       STORE_LIST_COLS STORE_FILTER
-			       " ORDER BY feed IS NULL, feed COLLATE NOCASE, a.sort_time DESC, a.id DESC"
-			       " LIMIT ?4 OFFSET ?5",
-			       cause);
+		s = store_stmt(
+		    st,
+		    STORE_LIST_COLS STORE_FILTER
+		    " ORDER BY feed IS NULL, feed COLLATE NOCASE, a.sort_time DESC, a.id DESC"
+		    " LIMIT ?4 OFFSET ?5",
+		    cause);
 	else
 		s = store_stmt(st,
-			       STORE_LIST_COLS STORE_FILTER
-			       " ORDER BY a.sort_time DESC, a.id DESC LIMIT ?4 OFFSET ?5",
-			       cause);
+		               STORE_LIST_COLS STORE_FILTER
+		               " ORDER BY a.sort_time DESC, a.id DESC LIMIT ?4 OFFSET ?5",
+		               cause);
 	if (s == NULL)
 		return -1;
 	store_bind_filter(s, f, &ids);
@@ -302,8 +306,8 @@ store_article_list(struct store *st, const struct store_filter *f, size_t offset
 }
 
 int
-store_article_count(struct store *st, const struct store_filter *f, size_t *total,
-		    size_t *unread, char **cause)
+store_article_count(struct store *st, const struct store_filter *f, size_t *total, size_t *unread,
+                    char **cause)
 {
 	sqlite3_stmt *s = store_stmt(
 	    st, "SELECT count(*), coalesce(sum(a.unread), 0) FROM article a" STORE_FILTER, cause);

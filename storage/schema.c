@@ -12,14 +12,14 @@ static const char schema_v1[] =
     "CREATE TABLE feed ("
     " id INTEGER PRIMARY KEY,"
     " url TEXT NOT NULL UNIQUE,"
-    " title TEXT,"               /* as the feed names itself */
-    " user_title TEXT,"          /* "~Title" in the urls file */
+    " title TEXT,"      /* as the feed names itself */
+    " user_title TEXT," /* "~Title" in the urls file */
     " site_link TEXT,"
     " subtitle TEXT,"
     " etag TEXT,"
     " last_modified TEXT,"
     " ttl_minutes INTEGER,"
-    " not_before INTEGER,"       /* Retry-After: no plain fetch before this time */
+    " not_before INTEGER," /* Retry-After: no plain fetch before this time */
     " last_fetch INTEGER,"
     " last_ok INTEGER,"
     " last_error TEXT,"
@@ -124,10 +124,10 @@ static const char schema_v1[] =
     "CREATE TABLE note ("
     " id INTEGER PRIMARY KEY,"
     " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
-    " para INTEGER,"             /* position selector: paragraph ... */
-    " off_start INTEGER,"          /* ... and byte offsets in it, or NULL */
+    " para INTEGER,"      /* position selector: paragraph ... */
+    " off_start INTEGER," /* ... and byte offsets in it, or NULL */
     " off_end INTEGER,"
-    " quote_exact TEXT,"         /* text quote selector */
+    " quote_exact TEXT," /* text quote selector */
     " quote_prefix TEXT,"
     " quote_suffix TEXT,"
     " orphaned INTEGER NOT NULL DEFAULT 0,"

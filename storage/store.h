@@ -47,7 +47,7 @@ enum store_put { STORE_PUT_SAME, STORE_PUT_NEW, STORE_PUT_CHANGED };
  * happened (enum store_put). Keeps the read state; an article whose text changed
  * is marked for re-analysis. */
 int store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_t *id,
-		      int *status, char **cause);
+                      int *status, char **cause);
 /* Loads article id into d (which the caller frees with doc_free): key, url,
  * title, author, dates, source, paragraphs (headline first) and links. */
 int store_article_get(struct store *st, int64_t id, struct doc *d, char **cause);
@@ -58,46 +58,45 @@ int64_t store_article_find(struct store *st, const char *key, char **cause);
 
 struct store_row {
 	int64_t id;
-	const char *title;  /* these point into the store; valid until the callback returns */
+	const char *title; /* these point into the store; valid until the callback returns */
 	const char *url;
 	const char *author;
-	const char *feed;   /* title of one feed that carries it; NULL for imports */
-	int64_t time;       /* published, else updated, else fetched */
+	const char *feed; /* title of one feed that carries it; NULL for imports */
+	int64_t time;     /* published, else updated, else fetched */
 	int unread;
 	int imported;
-	const char *tags;   /* article tags joined by ' ', or NULL */
+	const char *tags; /* article tags joined by ' ', or NULL */
 };
 
 enum store_sort { STORE_SORT_DATE, STORE_SORT_FEED };
 
 struct store_filter {
-	int64_t feed_id;     /* 0 = all; STORE_FEED_IMPORTED = imported files only */
+	int64_t feed_id; /* 0 = all; STORE_FEED_IMPORTED = imported files only */
 	int unread_only;
 	enum store_sort sort;
-	const int64_t *ids;  /* when set, only these articles (nids of them) */
+	const int64_t *ids; /* when set, only these articles (nids of them) */
 	size_t nids;
 };
 #define STORE_FEED_IMPORTED (-1)
 
 /* Calls cb for each article matching f, newest first, skipping offset and
  * stopping after limit (0 = no limit) or when cb returns non-zero. */
-int store_article_list(struct store *st, const struct store_filter *f, size_t offset,
-		       size_t limit, int (*cb)(const struct store_row *, void *), void *arg,
-		       char **cause);
+int store_article_list(struct store *st, const struct store_filter *f, size_t offset, size_t limit,
+                       int (*cb)(const struct store_row *, void *), void *arg, char **cause);
 /* Number of articles matching f (and unread among them when unread != NULL). */
 int store_article_count(struct store *st, const struct store_filter *f, size_t *total,
-			size_t *unread, char **cause);
+                        size_t *unread, char **cause);
 
 /* --- analysis results (storage/analysis.c) --- */
 
 /* Replaces the stored entities, mentions and statements of article d (stored
  * as article_id) with a, and records the analyzer version. Call inside a transaction. */
 int store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
-		       const struct analysis *a, char **cause);
+                       const struct analysis *a, char **cause);
 /* Loads the stored analysis of an article into a (freed with analysis_free). */
 int store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, char **cause);
 /* Calls cb with the id of every article analyzed by a version older than version. */
 int store_analysis_stale(struct store *st, int version, int (*cb)(int64_t, void *), void *arg,
-			 char **cause);
+                         char **cause);
 
 #endif

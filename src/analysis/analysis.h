@@ -12,37 +12,29 @@
  * with an older version are analyzed again. */
 #define ANALYSIS_VERSION 1
 
-enum ent_kind {
-	ENT_COMPANY,
-	ENT_AGENCY,
-	ENT_COUNTRY,
-	ENT_PLACE,
-	ENT_PERSON,
-	ENT_ORG,
-	ENT_NKINDS
-};
+enum ent_kind { ENT_COMPANY, ENT_AGENCY, ENT_COUNTRY, ENT_PLACE, ENT_PERSON, ENT_ORG, ENT_NKINDS };
 
 struct ana_entity {
-	char *name;          /* canonical name, e.g. "Micron Technology" */
+	char *name; /* canonical name, e.g. "Micron Technology" */
 	enum ent_kind kind;
-	char **aliases;      /* other names seen for it in this article */
+	char **aliases; /* other names seen for it in this article */
 	size_t naliases;
 };
 
 struct ana_mention {
-	size_t entity;       /* index into analysis.ents */
+	size_t entity; /* index into analysis.ents */
 	size_t para;
 	size_t start, end;
 };
 
 struct ana_statement {
-	long speaker;        /* index into analysis.ents, or -1 when unresolved */
-	char *speaker_text;  /* the words naming the speaker ("the company"), or NULL */
-	int direct;          /* 1 = quoted words, 0 = reported speech */
-	char *cue;           /* "said", "according to", "citing" ... or NULL */
-	size_t para;         /* paragraph where the statement starts */
-	size_t start, end;   /* the said text; end is in para_end */
-	size_t para_end;     /* == para unless a quote runs over paragraphs */
+	long speaker;       /* index into analysis.ents, or -1 when unresolved */
+	char *speaker_text; /* the words naming the speaker ("the company"), or NULL */
+	int direct;         /* 1 = quoted words, 0 = reported speech */
+	char *cue;          /* "said", "according to", "citing" ... or NULL */
+	size_t para;        /* paragraph where the statement starts */
+	size_t start, end;  /* the said text; end is in para_end */
+	size_t para_end;    /* == para unless a quote runs over paragraphs */
 };
 
 struct analysis {

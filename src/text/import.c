@@ -130,7 +130,7 @@ import_is_html(const char *name, const char *data, size_t len)
 	size_t i = 0;
 
 	if (dot != NULL && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 ||
-			    strcasecmp(dot, ".xhtml") == 0))
+	                    strcasecmp(dot, ".xhtml") == 0))
 		return 1;
 	if (dot != NULL && strcasecmp(dot, ".txt") == 0)
 		return 0;
@@ -138,8 +138,8 @@ import_is_html(const char *name, const char *data, size_t len)
 		i = 3;
 	while (i < len && strchr(" \t\r\n", data[i]) != NULL)
 		i++;
-	return len - i >= 9 &&
-	       (strncasecmp(data + i, "<!doctype", 9) == 0 || strncasecmp(data + i, "<html", 5) == 0);
+	return len - i >= 9 && (strncasecmp(data + i, "<!doctype", 9) == 0 ||
+	                        strncasecmp(data + i, "<html", 5) == 0);
 }
 
 int
@@ -184,14 +184,16 @@ import_read(const char *path, size_t max, char **data, size_t *len, char **cause
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			*cause = xasprintf("%s: %s", strcmp(path, "-") == 0 ? "standard input" : path,
-					   strerror(errno));
+			*cause =
+			    xasprintf("%s: %s", strcmp(path, "-") == 0 ? "standard input" : path,
+			              strerror(errno));
 			goto fail;
 		}
 		if (n == 0)
 			break;
 		if (buf_add(&b, chunk, (size_t)n) != 0) {
-			*cause = xasprintf("%s: larger than %zu MiB; not imported", path, max >> 20);
+			*cause =
+			    xasprintf("%s: larger than %zu MiB; not imported", path, max >> 20);
 			goto fail;
 		}
 	}

@@ -6,13 +6,16 @@
 #include <stddef.h>
 
 struct buf {
-	char *data;  /* NUL-terminated once anything was added; NULL before */
-	size_t len;  /* bytes used, without the terminating NUL */
-	size_t cap;  /* bytes allocated */
-	size_t max;  /* 0 = no cap; else adding past max fails */
+	char *data; /* NUL-terminated once anything was added; NULL before */
+	size_t len; /* bytes used, without the terminating NUL */
+	size_t cap; /* bytes allocated */
+	size_t max; /* 0 = no cap; else adding past max fails */
 };
 
-#define BUF_INIT {NULL, 0, 0, 0}
+#define BUF_INIT                                                                                   \
+	{                                                                                          \
+		NULL, 0, 0, 0                                                                      \
+	}
 
 void buf_init(struct buf *b, size_t max);
 /* These return 0, or -1 when the cap would be passed (the buffer is unchanged). */

@@ -35,8 +35,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (a.stmts[i].speaker >= (long)a.nents || a.stmts[i].para_end < a.stmts[i].para)
 			abort();
 		fuzz_check_span(&d, a.stmts[i].para, a.stmts[i].start,
-				a.stmts[i].para == a.stmts[i].para_end ? a.stmts[i].end
-								       : strlen(d.paras[a.stmts[i].para].text));
+		                a.stmts[i].para == a.stmts[i].para_end
+		                    ? a.stmts[i].end
+		                    : strlen(d.paras[a.stmts[i].para].text));
 		fuzz_check_span(&d, a.stmts[i].para_end, 0, a.stmts[i].end);
 	}
 	analysis_free(&a);

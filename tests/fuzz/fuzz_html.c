@@ -14,8 +14,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i;
 
 	doc_init(&d);
-	if (html_render((const char *)data, size, "http://127.0.0.1/a/b.html", &d, &title, &cause) ==
-	    0) {
+	if (html_render((const char *)data, size, "http://127.0.0.1/a/b.html", &d, &title,
+	                &cause) == 0) {
 		/* the renderer promises valid UTF-8 without control characters but newlines */
 		for (i = 0; i < d.npara; i++)
 			for (const char *p = d.paras[i].text; *p != '\0'; p++)

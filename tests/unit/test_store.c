@@ -64,8 +64,8 @@ static long long
 fts_count(struct store *st, const char *match)
 {
 	char *cause = NULL;
-	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?",
-				     &cause);
+	sqlite3_stmt *s =
+	    store_stmt(st, "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", &cause);
 	long long n;
 
 	assert_non_null(s);
@@ -84,7 +84,8 @@ test_migrate_from_empty(void **state)
 	struct store *again = NULL;
 	char *cause = NULL;
 
-	assert_int_equal(store_schema_version(f->st), store_migrations[store_nmigrations - 1].version);
+	assert_int_equal(store_schema_version(f->st),
+	                 store_migrations[store_nmigrations - 1].version);
 	assert_int_equal(stat(f->path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_true(store_is_empty(f->st));
@@ -103,7 +104,8 @@ test_round_trip(void **state)
 	int64_t id;
 	int status;
 
-	make_doc(&d, "k1", "Port authority fines shipper", "First paragraph.", "Second\nwith break.");
+	make_doc(&d, "k1", "Port authority fines shipper", "First paragraph.",
+	         "Second\nwith break.");
 	d.url = xstrdup("http://127.0.0.1/a");
 	d.published = 1700000000;
 	doc_add_link(&d, "http://127.0.0.1/link");
@@ -186,8 +188,7 @@ test_analysis_round_trip(void **state)
 	char *alias = "ACME", *cause = NULL;
 	int64_t id;
 
-	make_doc(&d, "ana", "Acme Corp denies report", "Acme Corp said it was not involved.",
-		 NULL);
+	make_doc(&d, "ana", "Acme Corp denies report", "Acme Corp said it was not involved.", NULL);
 	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
 	memset(&a, 0, sizeof(a));
 	ents[0] = (struct ana_entity){"Acme Corp", ENT_COMPANY, &alias, 1};

@@ -30,7 +30,9 @@ test_repair(void **state)
 static void
 test_sanitize(void **state)
 {
-	char *s = utf8_sanitize("red\x1b[31mtext\x07 \xc2\x9b" "2J tab\there\nline \xe2\x80\xae", 0);
+	char *s = utf8_sanitize("red\x1b[31mtext\x07 \xc2\x9b"
+	                        "2J tab\there\nline \xe2\x80\xae",
+	                        0);
 
 	assert_null(strchr(s, '\x1b'));
 	assert_null(strchr(s, '\x07'));
