@@ -77,6 +77,22 @@ if [ "$(id -u)" -ne 0 ]; then
 	check "unwritable data folder is named" contains "$out" "$TMPD/ro/sub"
 fi
 
+# a data folder that cannot be created: its parent is a file
+printf 'x' >"$TMPD/plainfile"
+out=$("$NEWSROOM" --db "$TMPD/plainfile/sub/x.db" list 2>&1); rc=$?
+check "uncreatable data folder exits non-zero" [ $rc -ne 0 ]
+check "uncreatable data folder is named" contains "$out" "$TMPD/plainfile"
+
+# a read-only file system (root can write any file, but not there)
+if [ "$(id -u)" -eq 0 ] && mkdir -p "$TMPD/romnt" && mount -t tmpfs -o size=4m tmpfs "$TMPD/romnt" 2>/dev/null; then
+	"$NEWSROOM" --db "$TMPD/romnt/db" import "$TMPD/story.txt" >/dev/null 2>&1
+	mount -o remount,ro "$TMPD/romnt"
+	out=$("$NEWSROOM" --db "$TMPD/romnt/db" import "$TMPD/story.txt" 2>&1); rc=$?
+	check "read-only database exits non-zero" [ $rc -ne 0 ]
+	check "read-only database says so" contains "$out" "read-only"
+	umount "$TMPD/romnt"
+fi
+
 out=$(XDG_DATA_HOME="$TMPD/xdg" "$NEWSROOM" list 2>&1); rc=$?
 check "default database goes under XDG_DATA_HOME" [ -f "$TMPD/xdg/newsroom/newsroom.db" ]
 check "default database is mode 600" [ "$(stat -c %a "$TMPD/xdg/newsroom/newsroom.db")" = 600 ]
