@@ -3,6 +3,8 @@
 #include "pipeline.h"
 
 #include "analysis/analysis.h"
+#include "search/decide.h"
+#include "storage/user.h"
 
 static int
 pipeline_analyze(struct store *st, int64_t id, struct doc *d, char **cause)
@@ -12,7 +14,10 @@ pipeline_analyze(struct store *st, int64_t id, struct doc *d, char **cause)
 
 	dup_mark(d);
 	analysis_run(d, &a);
-	rc = store_analysis_put(st, id, d, &a, cause);
+	/* the user's entity decisions outrank the analyzer */
+	rc = decide_apply(st, id, &a, cause);
+	if (rc == 0)
+		rc = store_analysis_put(st, id, d, &a, cause);
 	analysis_free(&a);
 	return rc;
 }
@@ -32,6 +37,9 @@ pipeline_put(struct store *st, struct doc *d, int64_t feed_id, int64_t *idp, int
 		*statusp = status;
 	if (status == STORE_PUT_SAME)
 		return 0;
+	/* notes follow their quoted text to where it now is */
+	if (status == STORE_PUT_CHANGED && store_note_reanchor(st, id, d, cause) != 0)
+		return -1;
 	return pipeline_analyze(st, id, d, cause);
 }
 

@@ -1,0 +1,449 @@
+/* search.c - a parsed query as SQL. The words that must match at the top of
+ * the query become one FTS5 expression, which ranks the results by BM25 and
+ * gives the snippets; everything else becomes SQL conditions built from fixed
+ * fragments. Every value is a bound parameter, and words reach FTS5 only as
+ * quoted FTS5 strings, so no query text can change either language. */
+#include "storage/search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "search/search.h"
+#include "storage/store_int.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+struct sql_bind {
+	int is_text;
+	char *text;
+	int64_t num;
+};
+
+struct sqlgen {
+	struct buf where; /* conditions on article a, joined by AND */
+	struct sql_bind *binds;
+	size_t nbinds;
+	struct buf fts; /* the ranking FTS5 expression, or empty */
+};
+
+static void
+gen_bind_text(struct sqlgen *g, const char *s)
+{
+	g->binds = xreallocarray(g->binds, g->nbinds + 1, sizeof(*g->binds));
+	g->binds[g->nbinds].is_text = 1;
+	g->binds[g->nbinds].text = xstrdup(s);
+	g->binds[g->nbinds++].num = 0;
+}
+
+static void
+gen_bind_int(struct sqlgen *g, int64_t v)
+{
+	g->binds = xreallocarray(g->binds, g->nbinds + 1, sizeof(*g->binds));
+	g->binds[g->nbinds].is_text = 0;
+	g->binds[g->nbinds].text = NULL;
+	g->binds[g->nbinds++].num = v;
+}
+
+static void
+gen_free(struct sqlgen *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nbinds; i++)
+		free(g->binds[i].text);
+	free(g->binds);
+	buf_free(&g->where);
+	buf_free(&g->fts);
+}
+
+char *
+store_fts_quote(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addc(&b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_addc(&b, '"');
+		buf_addc(&b, *s);
+	}
+	buf_addc(&b, '"');
+	return buf_detach(&b);
+}
+
+/* 1 when q can be written as an FTS5 expression that matches positively
+ * (FTS5 has no "everything but": NOT needs something on its left). */
+static int
+gen_is_text(const struct query_node *q)
+{
+	size_t i, pos = 0;
+
+	switch (q->op) {
+	case QUERY_WORD:
+	case QUERY_PHRASE:
+		return 1;
+	case QUERY_OR:
+		for (i = 0; i < q->nkids; i++)
+			if (!gen_is_text(q->kids[i]))
+				return 0;
+		return 1;
+	case QUERY_AND:
+		for (i = 0; i < q->nkids; i++) {
+			if (gen_is_text(q->kids[i]))
+				pos++;
+			else if (!(q->kids[i]->op == QUERY_NOT && gen_is_text(q->kids[i]->kids[0])))
+				return 0;
+		}
+		return pos > 0;
+	default:
+		return 0;
+	}
+}
+
+/* Appends q (gen_is_text holds) as an FTS5 expression. */
+static void
+gen_fts(struct buf *b, const struct query_node *q)
+{
+	char *s;
+	size_t i, n = 0;
+
+	switch (q->op) {
+	case QUERY_WORD:
+	case QUERY_PHRASE:
+		s = store_fts_quote(q->text);
+		buf_adds(b, s);
+		free(s);
+		if (q->prefix)
+			buf_addc(b, '*');
+		break;
+	case QUERY_OR:
+		buf_addc(b, '(');
+		for (i = 0; i < q->nkids; i++) {
+			if (i > 0)
+				buf_adds(b, " OR ");
+			gen_fts(b, q->kids[i]);
+		}
+		buf_addc(b, ')');
+		break;
+	case QUERY_AND:
+		buf_adds(b, "((");
+		for (i = 0; i < q->nkids; i++) {
+			if (q->kids[i]->op == QUERY_NOT)
+				continue;
+			if (n++ > 0)
+				buf_adds(b, " AND ");
+			gen_fts(b, q->kids[i]);
+		}
+		buf_addc(b, ')');
+		for (i = 0; i < q->nkids; i++) {
+			if (q->kids[i]->op != QUERY_NOT)
+				continue;
+			buf_adds(b, " NOT ");
+			gen_fts(b, q->kids[i]->kids[0]);
+		}
+		buf_addc(b, ')');
+		break;
+	default:
+		break;
+	}
+}
+
+/* Escapes LIKE wildcards in s (with '\') and appends " %": names that start
+ * with the words of s. The caller owns the result. */
+static char *
+gen_like_words(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			buf_addc(&b, '\\');
+		buf_addc(&b, *s);
+	}
+	buf_adds(&b, " %");
+	return buf_detach(&b);
+}
+
+/* the entities a value names: by name, by the first words of the name, or by alias */
+#define GEN_ENTITY_MATCH                                                                           \
+	"(e.name = ? OR e.name LIKE ? ESCAPE '\\'"                                                 \
+	" OR e.id IN (SELECT entity_id FROM entity_alias WHERE alias = ?))"
+
+static void
+gen_bind_entity(struct sqlgen *g, const char *v)
+{
+	char *like = gen_like_words(v);
+
+	gen_bind_text(g, v);
+	gen_bind_text(g, like);
+	gen_bind_text(g, v);
+	free(like);
+}
+
+static const char *const gen_kinds[] = {
+    [QUERY_F_COMPANY] = "company", [QUERY_F_AGENCY] = "agency", [QUERY_F_PERSON] = "person",
+    [QUERY_F_COUNTRY] = "country", [QUERY_F_PLACE] = "place",   [QUERY_F_ORG] = "org",
+};
+
+static void
+gen_field(struct sqlgen *g, const struct query_node *q)
+{
+	struct buf *w = &g->where;
+	char *end;
+	long long id;
+
+	switch (q->field) {
+	case QUERY_F_COMPANY:
+	case QUERY_F_AGENCY:
+	case QUERY_F_PERSON:
+	case QUERY_F_COUNTRY:
+	case QUERY_F_PLACE:
+	case QUERY_F_ORG:
+		buf_adds(w,
+		         "a.id IN (SELECT m.article_id FROM mention m WHERE m.entity_id IN"
+		         " (SELECT e.id FROM entity e WHERE e.kind = ? AND " GEN_ENTITY_MATCH "))");
+		gen_bind_text(g, gen_kinds[q->field]);
+		gen_bind_entity(g, q->text);
+		break;
+	case QUERY_F_ENTITY:
+		buf_adds(w, "a.id IN (SELECT m.article_id FROM mention m WHERE m.entity_id IN"
+		            " (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH "))");
+		gen_bind_entity(g, q->text);
+		break;
+	case QUERY_F_SPEAKER:
+		buf_adds(w, "a.id IN (SELECT s.article_id FROM statement s WHERE s.speaker_id IN"
+		            " (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH ")"
+		            " OR s.speaker_text = ? COLLATE NOCASE)");
+		gen_bind_entity(g, q->text);
+		gen_bind_text(g, q->text);
+		break;
+	case QUERY_F_TAG:
+		buf_adds(
+		    w, "(a.id IN (SELECT article_id FROM article_tag WHERE tag = ? COLLATE NOCASE)"
+		       " OR a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed_tag ft"
+		       " ON ft.feed_id = fa.feed_id WHERE ft.tag = ? COLLATE NOCASE))");
+		gen_bind_text(g, q->text);
+		gen_bind_text(g, q->text);
+		break;
+	case QUERY_F_FEED:
+		id = strtoll(q->text, &end, 10);
+		buf_adds(w, "a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed f"
+		            " ON f.id = fa.feed_id WHERE f.id = ?"
+		            " OR instr(lower(coalesce(f.user_title, '')), lower(?)) > 0"
+		            " OR instr(lower(coalesce(f.title, '')), lower(?)) > 0"
+		            " OR instr(lower(f.url), lower(?)) > 0)");
+		gen_bind_int(g, *end == '\0' ? id : -1);
+		gen_bind_text(g, q->text);
+		gen_bind_text(g, q->text);
+		gen_bind_text(g, q->text);
+		break;
+	case QUERY_F_SINCE:
+		buf_adds(w, "a.sort_time >= ?");
+		gen_bind_int(g, q->time);
+		break;
+	case QUERY_F_UNTIL:
+		buf_adds(w, "a.sort_time < ?");
+		gen_bind_int(g, q->time);
+		break;
+	case QUERY_F_UNREAD:
+		buf_adds(w, "a.unread = 1");
+		break;
+	case QUERY_F_READ:
+		buf_adds(w, "a.unread = 0");
+		break;
+	case QUERY_F_HAS_NOTE:
+		buf_adds(w, "EXISTS (SELECT 1 FROM note n WHERE n.article_id = a.id)");
+		break;
+	case QUERY_F_HAS_TAG:
+		buf_adds(w, "(EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id)"
+		            " OR EXISTS (SELECT 1 FROM feed_article fa JOIN feed_tag ft"
+		            " ON ft.feed_id = fa.feed_id WHERE fa.article_id = a.id))");
+		break;
+	}
+}
+
+/* Appends q as a SQL condition on article a. */
+static void
+gen_sql(struct sqlgen *g, const struct query_node *q)
+{
+	struct buf fts = BUF_INIT;
+	size_t i;
+
+	if (gen_is_text(q)) {
+		gen_fts(&fts, q);
+		buf_adds(&g->where,
+		         "a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+		gen_bind_text(g, buf_str(&fts));
+		buf_free(&fts);
+		return;
+	}
+	switch (q->op) {
+	case QUERY_AND:
+	case QUERY_OR:
+		buf_addc(&g->where, '(');
+		for (i = 0; i < q->nkids; i++) {
+			if (i > 0)
+				buf_adds(&g->where, q->op == QUERY_AND ? " AND " : " OR ");
+			gen_sql(g, q->kids[i]);
+		}
+		buf_addc(&g->where, ')');
+		break;
+	case QUERY_NOT:
+		buf_adds(&g->where, "NOT ");
+		gen_sql(g, q->kids[0]);
+		break;
+	case QUERY_FIELD:
+		gen_field(g, q);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Splits the top-level conjunction of q: the words that must match go to the
+ * ranking FTS5 expression, the rest to SQL conditions. */
+static void
+gen_query(struct sqlgen *g, const struct query_node *q)
+{
+	const struct query_node *const *kids = &q;
+	size_t n = 1, i, npos = 0;
+
+	buf_add(&g->where, "", 0);
+	buf_add(&g->fts, "", 0);
+	if (q == NULL)
+		return;
+	if (q->op == QUERY_AND) {
+		kids = (const struct query_node *const *)q->kids;
+		n = q->nkids;
+	}
+	for (i = 0; i < n; i++) {
+		if (!gen_is_text(kids[i]))
+			continue;
+		buf_adds(&g->fts, npos++ ? " AND " : "(");
+		gen_fts(&g->fts, kids[i]);
+	}
+	if (npos > 0)
+		buf_addc(&g->fts, ')');
+	for (i = 0; i < n; i++) {
+		if (gen_is_text(kids[i]))
+			continue;
+		if (npos > 0 && kids[i]->op == QUERY_NOT && gen_is_text(kids[i]->kids[0])) {
+			buf_adds(&g->fts, " NOT ");
+			gen_fts(&g->fts, kids[i]->kids[0]);
+			continue;
+		}
+		buf_adds(&g->where, " AND ");
+		gen_sql(g, kids[i]);
+	}
+}
+
+#define GEN_COLS                                                                                   \
+	"SELECT a.id, a.title, a.url,"                                                             \
+	" (SELECT coalesce(f.user_title, f.title, f.url) FROM feed_article fa JOIN feed f"         \
+	"  ON f.id = fa.feed_id WHERE fa.article_id = a.id ORDER BY f.id LIMIT 1),"                \
+	" a.sort_time, a.unread, "
+
+/* Prepares the search (count: only count), binding everything; the caller
+ * finalizes the statement. */
+static sqlite3_stmt *
+gen_prepare(struct store *st, const struct query_node *q, int count, size_t offset, size_t limit,
+            char **cause)
+{
+	struct sqlgen g;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *s = NULL;
+	int fts, i = 1;
+	size_t k;
+
+	memset(&g, 0, sizeof(g));
+	gen_query(&g, q);
+	fts = g.fts.len > 0;
+	if (count)
+		buf_adds(&sql, "SELECT count(*)");
+	else if (fts)
+		buf_adds(&sql,
+		         GEN_COLS "snippet(article_fts, 1, ?, ?, '…', 24), bm25(article_fts)");
+	else
+		buf_adds(&sql, GEN_COLS "substr(a.body, 1, 200), 0");
+	if (fts)
+		buf_adds(&sql, " FROM article_fts JOIN article a ON a.id = article_fts.rowid"
+		               " WHERE article_fts MATCH ? AND rank MATCH 'bm25(4.0, 1.0)'");
+	else
+		buf_adds(&sql, " FROM article a WHERE 1");
+	buf_adds(&sql, buf_str(&g.where));
+	if (!count)
+		buf_adds(&sql, fts ? " ORDER BY rank, a.id DESC LIMIT ? OFFSET ?"
+		                   : " ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?");
+	if (sqlite3_prepare_v2(st->db, buf_str(&sql), -1, &s, NULL) != SQLITE_OK) {
+		store_fail(st, cause, "preparing a search");
+		goto out;
+	}
+	if (fts && !count) {
+		sqlite3_bind_text(s, i++, (const char[]){SEARCH_HL_ON, '\0'}, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, i++, (const char[]){SEARCH_HL_OFF, '\0'}, -1,
+		                  SQLITE_TRANSIENT);
+	}
+	if (fts)
+		sqlite3_bind_text(s, i++, buf_str(&g.fts), -1, SQLITE_TRANSIENT);
+	for (k = 0; k < g.nbinds; k++, i++) {
+		if (g.binds[k].is_text)
+			sqlite3_bind_text(s, i, g.binds[k].text, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(s, i, g.binds[k].num);
+	}
+	if (!count) {
+		sqlite3_bind_int64(s, i++, limit ? (sqlite3_int64)limit : -1);
+		sqlite3_bind_int64(s, i++, (sqlite3_int64)offset);
+	}
+out:
+	buf_free(&sql);
+	gen_free(&g);
+	return s;
+}
+
+int
+store_search(struct store *st, const struct query_node *q, size_t offset, size_t limit,
+             int (*cb)(const struct store_hit *, void *), void *arg, char **cause)
+{
+	sqlite3_stmt *s = gen_prepare(st, q, 0, offset, limit, cause);
+	struct store_hit h;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		h.id = sqlite3_column_int64(s, 0);
+		h.title = (const char *)sqlite3_column_text(s, 1);
+		h.url = (const char *)sqlite3_column_text(s, 2);
+		h.feed = (const char *)sqlite3_column_text(s, 3);
+		h.time = sqlite3_column_int64(s, 4);
+		h.unread = sqlite3_column_int(s, 5);
+		h.snippet = (const char *)sqlite3_column_text(s, 6);
+		h.score = sqlite3_column_double(s, 7);
+		if (cb(&h, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(st, cause, "searching");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_search_count(struct store *st, const struct query_node *q, size_t *n, char **cause)
+{
+	sqlite3_stmt *s = gen_prepare(st, q, 1, 0, 0, cause);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(s, 0);
+	else
+		store_fail(st, cause, "counting search results");
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}

@@ -1,0 +1,35 @@
+/* search.h - running a parsed query on the database (storage/search.c). The
+ * tree becomes SQL built from fixed fragments; every value from the query is a
+ * bound parameter, and words reach FTS5 only as quoted FTS5 strings. */
+#ifndef NR_STORE_SEARCH_H
+#define NR_STORE_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "search/query.h"
+#include "storage/store.h"
+
+struct store_hit {
+	int64_t id;
+	const char *title; /* pointers valid until the callback returns */
+	const char *url;
+	const char *feed;
+	const char *snippet; /* with SEARCH_HL_ON / SEARCH_HL_OFF marks, or NULL */
+	int64_t time;
+	int unread;
+	double score;
+};
+
+/* Returns s as an FTS5 string (in double quotes, inner quotes doubled), which
+ * the caller owns: FTS5 reads it as a phrase, never as syntax. */
+char *store_fts_quote(const char *s);
+
+/* Calls cb for each article matching q (NULL = all), best first, skipping
+ * offset and stopping after limit (0 = no limit) or when cb returns non-zero. */
+int store_search(struct store *st, const struct query_node *q, size_t offset, size_t limit,
+                 int (*cb)(const struct store_hit *, void *), void *arg, char **cause);
+/* Sets *n to the number of articles matching q. */
+int store_search_count(struct store *st, const struct query_node *q, size_t *n, char **cause);
+
+#endif
