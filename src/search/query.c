@@ -370,7 +370,7 @@ query_unary(struct parser *ps)
 
 	if (*ps->p == '-') {
 		ps->p++;
-		if (query_is_end(*ps->p) || *ps->p == '-') {
+		if ((query_is_end(*ps->p) && *ps->p != '(') || *ps->p == '-') {
 			query_error(ps, ps->p,
 			            "expected a word, a phrase or a group right after '-'");
 			return NULL;
