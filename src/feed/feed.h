@@ -22,6 +22,9 @@ struct feed_item {
 	int64_t updated;
 	char *summary;   /* plain text, or NULL */
 	char *content;   /* HTML as given (content:encoded, atom:content, content_html), or NULL */
+	char *summary_html; /* the summary as HTML (RSS description as given, text escaped):
+			       what feed_item_doc renders when there is no content; or NULL */
+	char *base;      /* the content's explicit xml:base, resolved, or NULL */
 	struct feed_enclosure *encs;
 	size_t nencs;
 	char **cats;

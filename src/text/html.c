@@ -1,12 +1,782 @@
-/* html.c - not written yet; its owner replaces this file. */
+/* html.c - HTML to readable text. libxml2's HTML parser builds the tree (it
+ * recovers from any tag soup and caps nesting); an iterative walk with an
+ * explicit stack lays it out as paragraphs, so no input depth reaches the C
+ * stack. */
 #include "text/html.h"
 
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/buf.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
+
+enum html_kind {
+	HK_INLINE,
+	HK_BLOCK,
+	HK_SKIP, /* dropped with everything inside */
+	HK_HIDE, /* walked (for <title>) but not shown */
+	HK_TITLE,
+	HK_BR,
+	HK_IMG,
+	HK_A,
+	HK_UL,
+	HK_OL,
+	HK_LI,
+	HK_PRE,
+	HK_QUOTE,
+	HK_TABLE,
+	HK_TR,
+	HK_CELL,
+	HK_H1,
+	HK_HEADING,
+};
+
+/* Sorted for bsearch; elements not listed are inline. */
+static const struct html_elem {
+	const char *name;
+	enum html_kind kind;
+} html_elems[] = {
+    {"a", HK_A},
+    {"address", HK_BLOCK},
+    {"applet", HK_SKIP},
+    {"article", HK_BLOCK},
+    {"aside", HK_BLOCK},
+    {"audio", HK_SKIP},
+    {"blockquote", HK_QUOTE},
+    {"body", HK_BLOCK},
+    {"br", HK_BR},
+    {"button", HK_SKIP},
+    {"canvas", HK_SKIP},
+    {"caption", HK_BLOCK},
+    {"center", HK_BLOCK},
+    {"dd", HK_BLOCK},
+    {"details", HK_BLOCK},
+    {"dialog", HK_BLOCK},
+    {"dir", HK_UL},
+    {"div", HK_BLOCK},
+    {"dl", HK_BLOCK},
+    {"dt", HK_BLOCK},
+    {"embed", HK_SKIP},
+    {"fieldset", HK_BLOCK},
+    {"figcaption", HK_BLOCK},
+    {"figure", HK_BLOCK},
+    {"footer", HK_BLOCK},
+    {"form", HK_BLOCK},
+    {"frameset", HK_SKIP},
+    {"h1", HK_H1},
+    {"h2", HK_HEADING},
+    {"h3", HK_HEADING},
+    {"h4", HK_HEADING},
+    {"h5", HK_HEADING},
+    {"h6", HK_HEADING},
+    {"head", HK_HIDE},
+    {"header", HK_BLOCK},
+    {"hgroup", HK_BLOCK},
+    {"hr", HK_BLOCK},
+    {"iframe", HK_SKIP},
+    {"img", HK_IMG},
+    {"input", HK_SKIP},
+    {"legend", HK_BLOCK},
+    {"li", HK_LI},
+    {"listing", HK_PRE},
+    {"main", HK_BLOCK},
+    {"map", HK_SKIP},
+    {"math", HK_SKIP},
+    {"menu", HK_UL},
+    {"nav", HK_BLOCK},
+    {"noembed", HK_SKIP},
+    {"noframes", HK_SKIP},
+    {"noscript", HK_SKIP},
+    {"object", HK_SKIP},
+    {"ol", HK_OL},
+    {"option", HK_SKIP},
+    {"p", HK_BLOCK},
+    {"picture", HK_INLINE},
+    {"plaintext", HK_PRE},
+    {"pre", HK_PRE},
+    {"script", HK_SKIP},
+    {"section", HK_BLOCK},
+    {"select", HK_SKIP},
+    {"style", HK_SKIP},
+    {"summary", HK_BLOCK},
+    {"svg", HK_SKIP},
+    {"table", HK_TABLE},
+    {"tbody", HK_INLINE},
+    {"td", HK_CELL},
+    {"template", HK_SKIP},
+    {"textarea", HK_SKIP},
+    {"tfoot", HK_INLINE},
+    {"th", HK_CELL},
+    {"thead", HK_INLINE},
+    {"title", HK_TITLE},
+    {"tr", HK_TR},
+    {"ul", HK_UL},
+    {"video", HK_SKIP},
+    {"xmp", HK_PRE},
+};
+
+/* Deeper nesting than this adds no more indentation. */
+#define HTML_MAX_INDENT 8
+/* Links are numbered once per URL; the search for an earlier number stops here. */
+#define HTML_DEDUP_LINKS 512
+
+struct html_frame {
+	enum html_kind kind;
+	int counter;    /* next number of an <ol> */
+	int saved_list; /* the enclosing list frame, restored on leaving a list */
+	size_t mark;    /* characters shown before an <a>; its href is shown after */
+};
+
+struct html_render {
+	struct doc *d;
+	const char *base;
+	struct buf para;
+	int space;    /* white space seen since the last character */
+	int sep;      /* a table cell started: " | " before the next character */
+	size_t shown; /* characters shown so far (tells whether a link had text) */
+	size_t col;   /* column in a pre block, for tabs */
+	int hide;     /* inside <head> */
+	int pre;
+	int quote;
+	int lists;
+	int cell;
+	int list;           /* index of the innermost list frame, or -1 */
+	const char *marker; /* "• " or an ordered number, for the next paragraph */
+	char num[16];
+	size_t prefix; /* bytes of prefix at the start of para */
+	char *title;
+	char *h1;
+	struct html_frame *stack;
+	size_t depth, cap;
+};
+
+static int
+html_elem_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct html_elem *)elem)->name);
+}
+
+static enum html_kind
+html_kind_of(const xmlNode *n)
+{
+	const struct html_elem *e;
+
+	if (n->name == NULL)
+		return HK_INLINE;
+	e = bsearch(n->name, html_elems, sizeof(html_elems) / sizeof(html_elems[0]),
+	            sizeof(html_elems[0]), html_elem_cmp);
+	return e != NULL ? e->kind : HK_INLINE;
+}
+
+static void
+html_flush(struct html_render *r)
+{
+	struct buf *p = &r->para;
+
+	while (p->len > 0 && (p->data[p->len - 1] == ' ' || p->data[p->len - 1] == '\n'))
+		p->len--;
+	if (p->len > r->prefix)
+		doc_add_para(r->d, p->data, p->len);
+	buf_reset(p);
+	r->space = 0;
+	r->sep = 0;
+	r->prefix = 0;
+	r->col = 0;
+}
+
+/* Starts a paragraph: quote marks, list indentation and the item marker. */
+static void
+html_start(struct html_render *r)
+{
+	int i, indent = r->lists;
+
+	for (i = 0; i < r->quote && i < HTML_MAX_INDENT; i++)
+		buf_add(&r->para, "> ", 2);
+	if (r->marker != NULL)
+		indent--;
+	for (i = 0; i < indent && i < HTML_MAX_INDENT; i++)
+		buf_add(&r->para, "  ", 2);
+	if (r->marker != NULL)
+		buf_adds(&r->para, r->marker);
+	r->marker = NULL;
+	r->prefix = r->para.len;
+}
+
+/* Called before each shown character outside pre: the pending separator. */
+static void
+html_before(struct html_render *r)
+{
+	if (r->para.len == 0 && r->prefix == 0) {
+		html_start(r);
+		r->space = 0;
+		r->sep = 0;
+	} else if (r->sep) {
+		buf_add(&r->para, " | ", 3);
+		r->sep = 0;
+		r->space = 0;
+	} else if (r->space) {
+		if (r->para.len > r->prefix && r->para.data[r->para.len - 1] != '\n')
+			buf_addc(&r->para, ' ');
+		r->space = 0;
+	}
+}
+
+/* Shows text: white space collapsed (or kept, in pre), controls dropped,
+ * invalid UTF-8 replaced. */
+static void
+html_text(struct html_render *r, const char *s, size_t n)
+{
+	size_t i = 0, k, run;
+	uint32_t cp;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x21 && c < 0x7f) {
+			for (run = i; run < n && (unsigned char)s[run] >= 0x21 &&
+			              (unsigned char)s[run] < 0x7f;
+			     run++)
+				;
+			if (r->pre && r->para.len == 0 && r->prefix == 0)
+				html_start(r);
+			else if (!r->pre)
+				html_before(r);
+			buf_add(&r->para, s + i, run - i);
+			r->shown += run - i;
+			r->col += run - i;
+			i = run;
+			continue;
+		}
+		if (c < 0x80) {
+			k = 1;
+			cp = c;
+		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			k = 1;
+			cp = 0xfffd;
+		}
+		i += k;
+		if (!r->pre) {
+			if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+			    cp == 0xa0) {
+				r->space = 1;
+				continue;
+			}
+		} else if (cp == '\n' && r->para.len == r->prefix) {
+			continue; /* a pre block starts at its first line with text */
+		} else if (cp == '\n' || cp == ' ' || cp == '\t') {
+			size_t w = cp == '\t' ? 8 - r->col % 8 : 1;
+
+			if (r->para.len == 0 && r->prefix == 0)
+				html_start(r);
+			if (cp == '\n') {
+				buf_addc(&r->para, '\n');
+				r->col = 0;
+			} else {
+				for (; w > 0; w--)
+					buf_addc(&r->para, ' ');
+				r->col += cp == '\t' ? 8 - r->col % 8 : 1;
+			}
+			continue;
+		}
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+			continue;
+		if (r->pre) {
+			if (r->para.len == 0 && r->prefix == 0)
+				html_start(r);
+		} else
+			html_before(r);
+		if (cp == 0xfffd && k == 1)
+			buf_add(&r->para, "\xef\xbf\xbd", 3);
+		else
+			buf_add(&r->para, s + i - k, k);
+		r->shown++;
+		r->col++;
+	}
+}
+
+/* Returns the value of attribute name as libxml2 stores it (not a copy), or NULL. */
+static const char *
+html_attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (a->name != NULL && strcasecmp((const char *)a->name, name) == 0 &&
+		    a->children != NULL && a->children->type == XML_TEXT_NODE)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+/* Returns the text inside n with white space collapsed, as a string the caller
+ * owns, or NULL when there is none. */
+static char *
+html_inner_text(const xmlNode *n)
+{
+	struct html_render sub;
+	const xmlNode *c;
+	char *s;
+
+	memset(&sub, 0, sizeof(sub));
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			html_text(&sub, (const char *)c->content, strlen((const char *)c->content));
+	s = sub.para.len > 0 ? xstrndup(sub.para.data, sub.para.len) : NULL;
+	buf_free(&sub.para);
+	return s;
+}
+
+char *
+html_resolve(const char *href, const char *base)
+{
+	struct buf b = BUF_INIT;
+	char *url;
+	size_t n;
+
+	while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r' || *href == '\f')
+		href++;
+	n = strlen(href);
+	while (n > 0 && (href[n - 1] == ' ' || href[n - 1] == '\t' || href[n - 1] == '\n' ||
+	                 href[n - 1] == '\r' || href[n - 1] == '\f'))
+		n--;
+	/* as browsers do: tabs and newlines are dropped, inner spaces escaped */
+	buf_add(&b, "", 0);
+	for (; n > 0; href++, n--)
+		if (*href == ' ')
+			buf_adds(&b, "%20");
+		else if ((unsigned char)*href >= 0x20 && *href != 0x7f)
+			buf_addc(&b, *href);
+	if (b.len == 0 || b.data[0] == '#' || strncasecmp(b.data, "javascript:", 11) == 0 ||
+	    strncasecmp(b.data, "data:", 5) == 0 || strncasecmp(b.data, "vbscript:", 9) == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	url = base != NULL ? (char *)xmlBuildURI((const xmlChar *)b.data, (const xmlChar *)base)
+	                   : NULL;
+	if (url == NULL && utf8_valid(b.data, b.len))
+		return buf_detach(&b);
+	buf_free(&b);
+	if (url == NULL)
+		return NULL;
+	if (!utf8_valid(url, strlen(url))) {
+		xmlFree(url);
+		return NULL;
+	}
+	b.data = xstrdup(url);
+	xmlFree(url);
+	return b.data;
+}
+
+static size_t
+html_link_number(struct doc *d, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < d->nlinks && i < HTML_DEDUP_LINKS; i++)
+		if (strcmp(d->links[i], url) == 0)
+			return i + 1;
+	return doc_add_link(d, url);
+}
+
+static struct html_frame *
+html_push(struct html_render *r, enum html_kind kind)
+{
+	struct html_frame *f;
+
+	if (r->depth == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->stack = xreallocarray(r->stack, r->cap, sizeof(*r->stack));
+	}
+	f = &r->stack[r->depth++];
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	return f;
+}
+
+static int
+html_is_block(enum html_kind k)
+{
+	return k == HK_BLOCK || k == HK_UL || k == HK_OL || k == HK_LI || k == HK_PRE ||
+	       k == HK_QUOTE || k == HK_TABLE || k == HK_TR || k == HK_H1 || k == HK_HEADING;
+}
+
+/* Enters element n: returns 1 when its children are to be walked (a frame was
+ * pushed), 0 when it was handled whole. */
+static int
+html_enter(struct html_render *r, xmlNode *n)
+{
+	enum html_kind k = html_kind_of(n);
+	struct html_frame *f;
+	const char *v;
+
+	if (k == HK_SKIP)
+		return 0;
+	if (k == HK_TITLE) {
+		if (r->title == NULL)
+			r->title = html_inner_text(n);
+		return 0;
+	}
+	if (r->hide && k != HK_HIDE) {
+		if (n->children == NULL)
+			return 0;
+		html_push(r, HK_INLINE);
+		return 1;
+	}
+	/* inside a table cell, blocks only separate words: the row is one paragraph */
+	if (r->cell > 0 && html_is_block(k))
+		r->space = 1;
+	else if (html_is_block(k))
+		html_flush(r);
+	switch (k) {
+	case HK_BR:
+		if (r->pre)
+			html_text(r, "\n", 1);
+		else if (r->para.len > r->prefix && r->cell == 0) {
+			if (r->para.data[r->para.len - 1] == '\n')
+				html_flush(r); /* <br><br> ends a paragraph */
+			else {
+				buf_addc(&r->para, '\n');
+				r->space = 0;
+			}
+		} else
+			r->space = 1;
+		return 0;
+	case HK_IMG:
+		if ((v = html_attr(n, "alt")) != NULL) {
+			struct html_render sub;
+
+			memset(&sub, 0, sizeof(sub));
+			html_text(&sub, v, strlen(v));
+			if (sub.para.len > 0) {
+				html_text(r, "[image: ", 8);
+				html_text(r, sub.para.data, sub.para.len);
+				html_text(r, "]", 1);
+			}
+			buf_free(&sub.para);
+		}
+		return 0;
+	case HK_LI:
+		if (r->cell > 0)
+			break;
+		if (r->list >= 0 && r->stack[r->list].kind == HK_OL) {
+			snprintf(r->num, sizeof(r->num), "%d. ", r->stack[r->list].counter);
+			if (r->stack[r->list].counter < INT_MAX)
+				r->stack[r->list].counter++;
+			r->marker = r->num;
+		} else
+			r->marker = "\xe2\x80\xa2 ";
+		break;
+	default:
+		break;
+	}
+	if (n->children == NULL) {
+		if (k == HK_LI)
+			r->marker = NULL;
+		return 0;
+	}
+	f = html_push(r, k);
+	switch (k) {
+	case HK_HIDE:
+		r->hide++;
+		break;
+	case HK_UL:
+	case HK_OL:
+		f->counter = 1;
+		if (k == HK_OL && (v = html_attr(n, "start")) != NULL) {
+			long s = strtol(v, NULL, 10);
+
+			f->counter = s > 0 && s < 1000000 ? (int)s : 1;
+		}
+		f->saved_list = r->list;
+		r->list = (int)(r->depth - 1);
+		r->lists++;
+		break;
+	case HK_PRE:
+		r->pre++;
+		break;
+	case HK_QUOTE:
+		r->quote++;
+		break;
+	case HK_TR:
+		if (r->cell > 0)
+			r->sep = r->para.len > r->prefix;
+		break;
+	case HK_CELL:
+		if (r->para.len > r->prefix)
+			r->sep = 1;
+		r->cell++;
+		break;
+	case HK_A:
+		f->mark = r->shown;
+		break;
+	default:
+		break;
+	}
+	return 1;
+}
+
+static void
+html_leave(struct html_render *r, xmlNode *n)
+{
+	struct html_frame *f = &r->stack[--r->depth];
+	const char *href;
+	char *url, mark[32];
+
+	switch (f->kind) {
+	case HK_HIDE:
+		r->hide--;
+		return;
+	case HK_UL:
+	case HK_OL:
+		r->list = f->saved_list;
+		r->lists--;
+		break;
+	case HK_PRE:
+		r->pre--;
+		break;
+	case HK_QUOTE:
+		r->quote--;
+		break;
+	case HK_CELL:
+		r->cell--;
+		break;
+	case HK_LI:
+		r->marker = NULL;
+		break;
+	case HK_H1:
+		if (r->h1 == NULL && r->para.len > r->prefix && r->cell == 0)
+			r->h1 = xstrndup(r->para.data + r->prefix, r->para.len - r->prefix);
+		break;
+	case HK_A:
+		if (r->shown == f->mark || r->hide || (href = html_attr(n, "href")) == NULL ||
+		    (url = html_resolve(href, r->base)) == NULL)
+			return;
+		snprintf(mark, sizeof(mark), "[%zu]", html_link_number(r->d, url));
+		free(url);
+		r->space = 1;
+		html_text(r, mark, strlen(mark));
+		return;
+	default:
+		break;
+	}
+	if (r->cell > 0 && html_is_block(f->kind))
+		r->space = 1;
+	else if (html_is_block(f->kind))
+		html_flush(r);
+}
+
+/* Walks the tree without recursion: down the first child, across siblings, and
+ * back up through parents, with one frame per open element. */
+static void
+html_walk(struct html_render *r, xmlNode *top)
+{
+	xmlNode *n = top;
+
+	while (n != NULL) {
+		int down = 0;
+
+		if (n->type == XML_ELEMENT_NODE)
+			down = html_enter(r, n);
+		else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+		         !r->hide && n->content != NULL)
+			html_text(r, (const char *)n->content, strlen((const char *)n->content));
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL) {
+			n = n->parent;
+			if (n == NULL || n == top->parent)
+				return;
+			html_leave(r, n);
+		}
+		if (n != NULL)
+			n = n->next;
+	}
+}
 
 int
 html_render(const char *html, size_t len, const char *base_url, struct doc *d, char **title,
-	    char **cause)
+            char **cause)
 {
-	*cause = xstrdup("HTML rendering not implemented yet");
-	return -1;
+	struct html_render r;
+	htmlDocPtr doc;
+
+	if (title != NULL)
+		*title = NULL;
+	if (len == 0)
+		return 0;
+	if (len > INT_MAX) {
+		*cause = xstrdup("HTML larger than 2 GiB");
+		return -1;
+	}
+	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                         HTML_PARSE_RECOVER);
+	if (doc == NULL) {
+		*cause = xstrdup("the HTML parser could not read it");
+		return -1;
+	}
+	memset(&r, 0, sizeof(r));
+	r.d = d;
+	r.base = base_url;
+	r.list = -1;
+	if (doc->children != NULL)
+		html_walk(&r, doc->children);
+	html_flush(&r);
+	buf_free(&r.para);
+	free(r.stack);
+	xmlFreeDoc(doc);
+	if (title != NULL && r.title != NULL) {
+		*title = r.title;
+		free(r.h1);
+	} else if (title != NULL)
+		*title = r.h1;
+	else {
+		free(r.title);
+		free(r.h1);
+	}
+	return 0;
+}
+
+/* Decodes the character reference at s (after '&', n bytes available) into
+ * out; returns the bytes consumed including ';', or 0 when it is not one. */
+static size_t
+html_entity(const char *s, size_t n, char out[8], size_t *outlen)
+{
+	char name[40];
+	size_t i = 0;
+	uint32_t cp = 0;
+
+	if (n >= 2 && s[0] == '#') {
+		int hex = s[1] == 'x' || s[1] == 'X';
+		int digits = 0;
+
+		for (i = hex ? 2 : 1; i < n && digits < 8; i++, digits++) {
+			char c = s[i];
+
+			if (c >= '0' && c <= '9')
+				cp = cp * (hex ? 16 : 10) + (uint32_t)(c - '0');
+			else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
+				cp = cp * 16 + (uint32_t)((c | 0x20) - 'a' + 10);
+			else
+				break;
+		}
+		if (digits == 0 || i >= n || s[i] != ';')
+			return 0;
+		if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			cp = 0xfffd;
+		*outlen = utf8_encode(cp, out);
+		return i + 1;
+	}
+	while (i < n && i < sizeof(name) - 1 &&
+	       ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+	        (s[i] >= '0' && s[i] <= '9'))) {
+		name[i] = s[i];
+		i++;
+	}
+	if (i == 0 || i >= n || s[i] != ';')
+		return 0;
+	name[i] = '\0';
+	{
+		const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+
+		if (e == NULL)
+			return 0;
+		*outlen = utf8_encode(e->value, out);
+	}
+	return i + 1;
+}
+
+/* Whether c after '<' makes a tag rather than a less-than sign. */
+static int
+html_tag_start(char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '/' || c == '!' || c == '?';
+}
+
+/* Tags that do not separate words. */
+static int
+html_inline_tag(const char *s, size_t n)
+{
+	static const char *const tags[] = {
+	    "a",    "abbr",   "b",      "bdi", "bdo",  "cite", "code", "data", "dfn",
+	    "em",   "font",   "i",      "kbd", "mark", "q",    "s",    "samp", "small",
+	    "span", "strike", "strong", "sub", "sup",  "time", "tt",   "u",    "var"};
+	size_t i;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (strlen(tags[i]) == n && strncasecmp(tags[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+html_plain(const char *s, size_t n, int markup)
+{
+	struct html_render r;
+	struct buf raw = BUF_INIT;
+	size_t i = 0, start = 0, k, elen, last_gt;
+	char ent[8];
+	char *out;
+	int simple = 1;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '&' || (markup && s[i] == '<')) {
+			simple = 0;
+			break;
+		}
+	/* past the last '>' no tag can end: keeps "<<<<..." linear */
+	for (last_gt = n; last_gt > 0 && s[last_gt - 1] != '>'; last_gt--)
+		;
+	memset(&r, 0, sizeof(r));
+	if (simple) {
+		html_text(&r, s, n);
+		goto done;
+	}
+	for (i = 0; i < n;) {
+		if (s[i] == '&' && (k = html_entity(s + i + 1, n - i - 1, ent, &elen)) > 0) {
+			buf_add(&raw, s + start, i - start);
+			buf_add(&raw, ent, elen);
+			i += k + 1;
+			start = i;
+			continue;
+		}
+		if (markup && s[i] == '<' && i + 1 < n && html_tag_start(s[i + 1]) && i < last_gt) {
+			const char *gt = memchr(s + i, '>', n - i);
+			size_t ns = i + 1 + (s[i + 1] == '/'), ne = ns;
+			int skip;
+
+			while (ne < n && ((s[ne] | 0x20) >= 'a' && (s[ne] | 0x20) <= 'z'))
+				ne++;
+			buf_add(&raw, s + start, i - start);
+			if (!html_inline_tag(s + ns, ne - ns))
+				buf_addc(&raw, ' ');
+			skip = s[i + 1] != '/' &&
+			       ((ne - ns == 6 && strncasecmp(s + ns, "script", 6) == 0) ||
+			        (ne - ns == 5 && strncasecmp(s + ns, "style", 5) == 0));
+			i = (size_t)(gt - s) + 1;
+			if (skip) {
+				/* the next '</' ends a script or style */
+				while (i + 1 < n && !(s[i] == '<' && s[i + 1] == '/'))
+					i++;
+			}
+			start = i;
+			continue;
+		}
+		i++;
+	}
+	buf_add(&raw, s + start, n - start);
+	html_text(&r, buf_str(&raw), raw.len);
+done:
+	buf_free(&raw);
+	out = r.para.len > 0 ? xstrndup(r.para.data, r.para.len) : NULL;
+	buf_free(&r.para);
+	return out;
 }
