@@ -3,6 +3,7 @@
 #include "pipeline.h"
 
 #include "analysis/analysis.h"
+#include "search/backup.h"
 #include "search/decide.h"
 #include "storage/user.h"
 
@@ -37,6 +38,9 @@ pipeline_put(struct store *st, struct doc *d, int64_t feed_id, int64_t *idp, int
 		*statusp = status;
 	if (status == STORE_PUT_SAME)
 		return 0;
+	/* a restored backup may hold the reader's data for this article */
+	if (status == STORE_PUT_NEW && backup_apply_pending(st, id, d, cause) != 0)
+		return -1;
 	/* notes follow their quoted text to where it now is */
 	if (status == STORE_PUT_CHANGED && store_note_reanchor(st, id, d, cause) != 0)
 		return -1;

@@ -137,7 +137,12 @@ static const char schema_v1[] =
     "CREATE INDEX note_article ON note(article_id);"
     "CREATE TABLE saved_search ("
     " name TEXT PRIMARY KEY,"
-    " query TEXT NOT NULL);";
+    " query TEXT NOT NULL);"
+    /* restored user data of articles this database does not hold yet, by
+     * article key: a JSON object applied when the article arrives */
+    "CREATE TABLE user_pending ("
+    " key TEXT PRIMARY KEY,"
+    " data TEXT NOT NULL);";
 
 const struct store_migration store_migrations[] = {
     {1, schema_v1},

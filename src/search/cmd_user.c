@@ -830,6 +830,7 @@ cmd_backup(struct cli *c, int argc, char **argv)
 int
 cmd_restore(struct cli *c, int argc, char **argv)
 {
+	struct backup_counts k;
 	struct store *st;
 	char *cause = NULL;
 
@@ -839,7 +840,11 @@ cmd_restore(struct cli *c, int argc, char **argv)
 	}
 	if ((st = cli_store(c)) == NULL)
 		return 1;
-	if (backup_restore(st, argv[1], &cause) != 0)
+	if (backup_restore(st, argv[1], &k, &cause) != 0)
 		return cli_fail(cause);
+	printf("restored %zu subscriptions, %zu saved searches, %zu entity decisions, "
+	       "data of %zu articles; %zu articles not here yet (their tags, notes and read "
+	       "state wait for them)\n",
+	       k.feeds, k.saved_searches, k.decisions, k.articles, k.pending);
 	return 0;
 }
