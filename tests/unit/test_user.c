@@ -11,9 +11,12 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "pipeline.h"
+#include "search/backup.h"
 #include "search/decide.h"
+#include "search/export.h"
 #include "search/search.h"
 #include "storage/store_int.h"
 #include "storage/user.h"
@@ -747,14 +750,410 @@ test_note_reanchor(void **state)
 	free(cause);
 }
 
+/* --- export --- */
+
+/* Returns what export_write printed for query in fmt; the caller frees it. */
+static char *
+export_text(struct fixture *f, const char *query, enum export_format fmt)
+{
+	char *cause = NULL, *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+
+	assert_non_null(fp);
+	if (export_write(f->st, query, fmt, fp, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(fclose(fp), 0);
+	return out;
+}
+
+/* Notes with commas, quotes and line breaks, on article 1. */
+static void
+add_tricky_notes(struct fixture *f)
+{
+	struct store_note n;
+	struct doc d;
+	char *cause = NULL;
+
+	assert_int_equal(store_article_get(f->st, f->id[1], &d, &cause), 0);
+	memset(&n, 0, sizeof(n));
+	n.article_id = f->id[1];
+	assert_int_equal(store_note_anchor(&n, &d, 2, 1, 41, &cause), 0);
+	n.body = xstrdup("Big, if \"true\"\nsecond line");
+	assert_int_equal(store_note_add(f->st, &n, &cause), 0);
+	store_note_clear(&n);
+	n.para = -1;
+	n.article_id = f->id[1];
+	n.body = xstrdup("Follow up with the ODT");
+	assert_int_equal(store_note_add(f->st, &n, &cause), 0);
+	store_note_clear(&n);
+	doc_free(&d);
+}
+
+static void
+test_export_markdown(void **state)
+{
+	struct fixture *f = *state;
+	char *md;
+
+	add_tricky_notes(f);
+	md = export_text(f, "company:Veltrix", EXPORT_MD);
+	/* one section per article, metadata, then statements, highlights, notes */
+	assert_non_null(strstr(md, "\n## Veltrix Memory wins a chip order from Norland\n\n"
+	                           "- Source: Wire One\n- Date: 2025-12-29\n"));
+	assert_non_null(strstr(md, "- Tags: #chips #markets\n"));
+	assert_non_null(strstr(md, "### Statements\n\n"
+	                           "> This order fills our plant for two years,\n"
+	                           "> — Hana Okafor\n"));
+	assert_non_null(strstr(md, "### Highlights\n\n"
+	                           "> This order fills our plant for two years\n\n"
+	                           "**Note:** Big, if \"true\" second line\n"));
+	assert_non_null(strstr(md, "### Notes\n\n- Follow up with the ODT\n"));
+	assert_non_null(strstr(md, "\n## Corvan Systems posts a loss as chip prices fall\n"));
+	assert_true(strstr(md, "## Veltrix") < strstr(md, "## Corvan"));
+	assert_null(strstr(md, "Lisbon"));
+	free(md);
+	/* no query: only what the reader or the analyzer marked up */
+	md = export_text(f, "", EXPORT_MD);
+	assert_non_null(strstr(md, "## Harbour authority"));
+	assert_null(strstr(md, "## A quiet day"));
+	free(md);
+}
+
+/* Asserts that o has a string member name (equal to want unless NULL). */
+static void
+has_str(json_t *o, const char *name, const char *want)
+{
+	json_t *v = json_object_get(o, name);
+
+	if (!json_is_string(v))
+		fail_msg("no string \"%s\" in %s", name, json_dumps(o, JSON_COMPACT));
+	if (want != NULL && strcmp(json_string_value(v), want) != 0)
+		fail_msg("\"%s\" is \"%s\", expected \"%s\"", name, json_string_value(v), want);
+}
+
+static void
+test_export_json(void **state)
+{
+	struct fixture *f = *state;
+	char *text, *t;
+	json_t *doc, *items, *an, *target, *sel, *body;
+	json_error_t err;
+	size_t i, nnote = 0, nhl = 0, nid = 0;
+
+	add_tricky_notes(f);
+	text = export_text(f, "company:Veltrix", EXPORT_JSON);
+	doc = json_loads(text, 0, &err);
+	if (doc == NULL)
+		fail_msg("invalid JSON: %s", err.text);
+	has_str(doc, "@context", "http://www.w3.org/ns/anno.jsonld");
+	has_str(doc, "type", "AnnotationCollection");
+	items = json_object_get(json_object_get(doc, "first"), "items");
+	assert_true(json_is_array(items));
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), json_array_size(items));
+	json_array_foreach(items, i, an)
+	{
+		/* the model's required fields */
+		has_str(an, "@context", "http://www.w3.org/ns/anno.jsonld");
+		has_str(an, "id", NULL);
+		has_str(an, "type", "Annotation");
+		has_str(an, "motivation", NULL);
+		target = json_object_get(an, "target");
+		assert_true(json_is_object(target));
+		has_str(target, "source", NULL);
+		body = json_object_get(an, "body");
+		assert_true(json_is_array(body) && json_array_size(body) > 0);
+		has_str(json_array_get(body, 0), "type", "TextualBody");
+		has_str(json_array_get(body, 0), "value", NULL);
+		t = (char *)json_string_value(json_object_get(an, "motivation"));
+		sel = json_object_get(target, "selector");
+		if (strcmp(t, "commenting") == 0) {
+			nnote++;
+			if (sel == NULL) /* the note on the whole article */
+				continue;
+		} else if (strcmp(t, "highlighting") == 0)
+			nhl++;
+		else if (strcmp(t, "identifying") == 0)
+			nid++;
+		else
+			fail_msg("motivation %s", t);
+		assert_int_equal(json_array_size(sel), 2);
+		has_str(json_array_get(sel, 0), "type", "TextQuoteSelector");
+		has_str(json_array_get(sel, 0), "exact", NULL);
+		has_str(json_array_get(sel, 0), "prefix", NULL);
+		has_str(json_array_get(sel, 0), "suffix", NULL);
+		has_str(json_array_get(sel, 1), "type", "TextPositionSelector");
+		assert_true(json_is_integer(json_object_get(json_array_get(sel, 1), "start")));
+		assert_true(json_is_integer(json_object_get(json_array_get(sel, 1), "end")));
+	}
+	assert_int_equal(nnote, 2);
+	assert_int_equal(nhl, 1);
+	assert_int_equal(nid, 7); /* 5 mentions in article 1, 2 in article 4 */
+	/* the position counts characters in the headline and paragraphs joined by \n:
+	 * the statement starts 1 character into paragraph 2 */
+	json_array_foreach(items, i, an)
+	{
+		if (strcmp(json_string_value(json_object_get(an, "motivation")), "highlighting") !=
+		    0)
+			continue;
+		sel = json_object_get(json_object_get(an, "target"), "selector");
+		has_str(json_array_get(sel, 0), "exact",
+		        "This order fills our plant for two years,");
+		assert_int_equal(
+		    json_integer_value(json_object_get(json_array_get(sel, 1), "start")),
+		    45 + 1 + 97 + 1 + 1);
+	}
+	json_decref(doc);
+	free(text);
+}
+
+/* Splits RFC 4180 CSV into rows of fields (NULL-terminated arrays). */
+static char ***
+parse_csv(const char *s, size_t *nrows)
+{
+	char ***rows = NULL, **row = NULL;
+	size_t nr = 0, nf = 0;
+	char field[1024];
+	size_t len = 0;
+	int quoted = 0;
+
+	for (;;) {
+		char c = *s;
+
+		if (quoted) {
+			assert_true(c != '\0');
+			if (c == '"' && s[1] == '"') {
+				field[len++] = '"';
+				s += 2;
+			} else if (c == '"') {
+				quoted = 0;
+				s++;
+			} else {
+				field[len++] = c;
+				s++;
+			}
+			continue;
+		}
+		if (c == '"' && len == 0) {
+			quoted = 1;
+			s++;
+			continue;
+		}
+		if (c == ',' || c == '\r' || c == '\0') {
+			row = xreallocarray(row, nf + 2, sizeof(*row));
+			row[nf++] = xstrndup(field, len);
+			row[nf] = NULL;
+			len = 0;
+			if (c == ',') {
+				s++;
+				continue;
+			}
+			if (c == '\0')
+				break;
+			assert_int_equal(s[1], '\n'); /* records end in CRLF */
+			rows = xreallocarray(rows, nr + 1, sizeof(*rows));
+			rows[nr++] = row;
+			row = NULL;
+			nf = 0;
+			s += 2;
+			if (*s == '\0')
+				break;
+			continue;
+		}
+		assert_true(c != '"' && c != '\n');
+		field[len++] = c;
+		s++;
+	}
+	*nrows = nr;
+	return rows;
+}
+
+static void
+test_export_csv(void **state)
+{
+	struct fixture *f = *state;
+	char *csv, ***rows;
+	size_t n, i, j;
+	int seen = 0;
+	char *cause = NULL;
+
+	add_tricky_notes(f);
+	assert_int_equal(store_tag_add(f->st, f->id[1], "a,b", &cause), 0);
+	csv = export_text(f, "company:Veltrix", EXPORT_CSV);
+	rows = parse_csv(csv, &n);
+	assert_int_equal(n, 4); /* header, one statement, two notes */
+	assert_string_equal(rows[0][0], "article_id");
+	assert_string_equal(rows[0][7], "tags");
+	for (i = 1; i < n; i++) {
+		for (j = 0; rows[i][j] != NULL; j++)
+			;
+		assert_int_equal(j, 8);
+		assert_string_equal(rows[i][1], "Veltrix Memory wins a chip order from Norland");
+		if (strcmp(rows[i][3], "statement") == 0) {
+			assert_string_equal(rows[i][4], "Hana Okafor");
+			assert_string_equal(rows[i][5],
+			                    "This order fills our plant for two years,");
+			seen |= 1;
+		}
+		if (strcmp(rows[i][6], "Big, if \"true\"\nsecond line") == 0)
+			seen |= 2;
+		assert_string_equal(rows[i][7], "a,b chips markets");
+	}
+	assert_int_equal(seen, 3);
+	for (i = 0; i < n; i++) {
+		for (j = 0; rows[i][j] != NULL; j++)
+			free(rows[i][j]);
+		free(rows[i]);
+	}
+	free(rows);
+	free(csv);
+}
+
+/* --- backup --- */
+
+/* Returns the backup of st as JSON without its creation time. */
+static json_t *
+backup_json(struct store *st)
+{
+	char *cause = NULL, *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+	json_t *j;
+
+	if (backup_write(st, fp, &cause) != 0)
+		fail_msg("%s", cause);
+	fclose(fp);
+	j = json_loads(out, 0, NULL);
+	assert_non_null(j);
+	json_object_del(j, "created");
+	free(out);
+	return j;
+}
+
+static void
+test_backup_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct store *empty;
+	struct backup_counts k;
+	char *cause = NULL, *path = xasprintf("%s/backup.json", f->dir),
+	     *path2 = xasprintf("%s/empty.db", f->dir), *a, *b;
+	json_t *before, *after;
+	FILE *fp;
+
+	add_tricky_notes(f);
+	decide(f->st, "ODT", STORE_DECIDE_MERGE, "Office of Digital Trade", 0);
+	decide(f->st, "Lisbon", STORE_DECIDE_REJECT, NULL, f->id[3]);
+	assert_int_equal(store_saved_search_put(f->st, "agencies", "agency:ODT", &cause), 0);
+	exec(f->st, "INSERT INTO feed_tag VALUES (2, 'europe'), (2, 'markets')");
+	before = backup_json(f->st);
+	fp = fopen(path, "w");
+	assert_int_equal(backup_write(f->st, fp, &cause), 0);
+	fclose(fp);
+
+	/* into an empty database: everything comes back, article data waiting */
+	assert_int_equal(store_open(path2, 0, &empty, &cause), 0);
+	assert_int_equal(backup_restore(empty, path, &k, &cause), 0);
+	assert_int_equal(k.feeds, 2);
+	assert_int_equal(k.saved_searches, 1);
+	assert_int_equal(k.decisions, 1);
+	assert_int_equal(k.articles, 0);
+	assert_int_equal(k.pending, 3); /* 1 tagged and noted, 2 read, 3 decided */
+	after = backup_json(empty);
+	a = json_dumps(before, JSON_SORT_KEYS);
+	b = json_dumps(after, JSON_SORT_KEYS);
+	assert_string_equal(a, b);
+	free(b);
+	json_decref(after);
+
+	/* restoring twice adds nothing twice */
+	assert_int_equal(backup_restore(empty, path, &k, &cause), 0);
+	after = backup_json(empty);
+	b = json_dumps(after, JSON_SORT_KEYS);
+	assert_string_equal(a, b);
+	free(b);
+	json_decref(after);
+	free(a);
+	store_close(empty);
+
+	/* a broken file changes nothing */
+	fp = fopen(path, "w");
+	fputs("{\"newsroom_backup\": 1, \"feeds\": [{\"url\": \"http://x.test/\"}],"
+	      " \"saved_searches\": [{\"name\": 3}]}",
+	      fp);
+	fclose(fp);
+	assert_int_equal(store_open(path2, 0, &empty, &cause), 0);
+	assert_int_equal(backup_restore(empty, path, &k, &cause), -1);
+	assert_non_null(strstr(cause, "saved_searches[0]"));
+	assert_non_null(strstr(cause, "nothing was restored"));
+	free(cause);
+	after = backup_json(empty);
+	a = json_dumps(before, JSON_SORT_KEYS);
+	assert_int_equal(json_array_size(json_object_get(after, "feeds")), 2);
+	json_decref(after);
+	free(a);
+	store_close(empty);
+	json_decref(before);
+	free(path);
+	free(path2);
+}
+
+static void
+test_restore_pending(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const p1[] = {
+	    "Veltrix Memory wins a chip order from Norland", "An added first paragraph.",
+	    "Veltrix Memory said on Monday it had won a large memory chip order from the "
+	    "Norland rail company.",
+	    "\"This order fills our plant for two years,\" said Hana Okafor, the chief "
+	    "executive of Veltrix.",
+	    NULL};
+	struct store *st;
+	struct store_note *notes;
+	struct doc d;
+	char *cause = NULL, *path = xasprintf("%s/b.json", f->dir),
+	     *path2 = xasprintf("%s/new.db", f->dir), **tags;
+	int64_t id;
+	size_t n;
+	FILE *fp;
+
+	add_tricky_notes(f);
+	fp = fopen(path, "w");
+	assert_int_equal(backup_write(f->st, fp, &cause), 0);
+	fclose(fp);
+	assert_int_equal(store_open(path2, 0, &st, &cause), 0);
+	assert_int_equal(backup_restore(st, path, NULL, &cause), 0);
+	/* the article arrives later, its text a little changed */
+	make_doc(&d, "k1", p1, 1767000000);
+	assert_int_equal(store_begin(st, &cause), 0);
+	assert_int_equal(pipeline_put(st, &d, 0, &id, NULL, &cause), 0);
+	assert_int_equal(store_commit(st, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(store_tag_list(st, id, &tags, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(tags[0], "chips");
+	store_strv_free(tags);
+	assert_int_equal(store_note_list(st, id, &notes, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(notes[1].para, 3); /* found again, one paragraph down */
+	assert_false(notes[1].orphaned);
+	store_note_free(notes, n);
+	store_close(st);
+	free(path);
+	free(path2);
+}
+
 int
 main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_search_qualifiers),       T(test_search_words), T(test_search_injection),
-	    T(test_saved_searches_and_tags), T(test_decide_apply), T(test_decide_alias_merges),
-	    T(test_decide_record),           T(test_note_anchor),  T(test_note_reanchor),
+	    T(test_search_qualifiers),       T(test_search_words),    T(test_search_injection),
+	    T(test_saved_searches_and_tags), T(test_decide_apply),    T(test_decide_alias_merges),
+	    T(test_decide_record),           T(test_note_anchor),     T(test_note_reanchor),
+	    T(test_export_markdown),         T(test_export_json),     T(test_export_csv),
+	    T(test_backup_round_trip),       T(test_restore_pending),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
