@@ -230,11 +230,11 @@ query_qualifier(struct parser *ps, enum query_field f, const char *qstart, size_
 		v = query_bare(ps);
 	if (v == NULL)
 		goto fail;
+	n->text = v;
 	if (v[0] == '\0') {
 		query_error(ps, vstart, "expected a value after '%s'", name);
 		goto fail;
 	}
-	n->text = v;
 	switch (f) {
 	case QUERY_F_SINCE:
 	case QUERY_F_UNTIL:
