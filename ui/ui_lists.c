@@ -1,0 +1,603 @@
+/* ui_lists.c - the feed list and the article list. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storage/browse.h"
+#include "ui/ui.h"
+#include "ui/ui_user.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+
+/* --- the feed list --- */
+
+enum ui_feed_kind { UI_FEED_ALL, UI_FEED_IMPORTED, UI_FEED_SAVED, UI_FEED_FEED };
+
+struct ui_feed {
+	enum ui_feed_kind kind;
+	int64_t id;
+	char *title; /* sanitized */
+	char *tags;  /* sanitized, or NULL */
+	char *error; /* sanitized, or NULL */
+	char *query; /* saved searches */
+	size_t total, unread;
+};
+
+struct ui_feeds {
+	struct ui_screen s;
+	struct ui_feed *v;
+	size_t n;
+	size_t nfeeds;
+};
+
+/* Returns a copy of s, cleaned for the terminal, that the caller owns; NULL for NULL. */
+static char *
+ui_clean_dup(const char *s)
+{
+	char *r, *c;
+
+	if (s == NULL)
+		return NULL;
+	r = utf8_repair(s, strlen(s), NULL);
+	c = utf8_sanitize(r, 0);
+	free(r);
+	return c;
+}
+
+static struct ui_feed *
+ui_feeds_add(struct ui_feeds *f, enum ui_feed_kind kind, const char *title)
+{
+	struct ui_feed *r;
+
+	f->v = xreallocarray(f->v, f->n + 1, sizeof(*f->v));
+	r = &f->v[f->n++];
+	memset(r, 0, sizeof(*r));
+	r->kind = kind;
+	r->title = ui_clean_dup(title);
+	return r;
+}
+
+static int
+ui_feeds_row(const struct store_feed_row *row, void *arg)
+{
+	struct ui_feeds *f = arg;
+	struct ui_feed *r = ui_feeds_add(f, UI_FEED_FEED, row->title ? row->title : row->url);
+
+	r->id = row->id;
+	r->tags = ui_clean_dup(row->tags);
+	r->error = ui_clean_dup(row->error);
+	r->total = row->total;
+	r->unread = row->unread;
+	f->nfeeds++;
+	return 0;
+}
+
+static void
+ui_feeds_clear(struct ui_feeds *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].title);
+		free(f->v[i].tags);
+		free(f->v[i].error);
+		free(f->v[i].query);
+	}
+	free(f->v);
+	f->v = NULL;
+	f->n = f->nfeeds = 0;
+}
+
+static int
+ui_feeds_saved(const char *name, const char *query, void *arg)
+{
+	struct ui_feeds *f = arg;
+	char *t = xasprintf("⌕ %s", name);
+	struct ui_feed *r = ui_feeds_add(f, UI_FEED_SAVED, t);
+
+	free(t);
+	r->query = xstrdup(query);
+	return 0;
+}
+
+static void
+ui_feeds_load(struct ui *u, struct ui_screen *s)
+{
+	struct ui_feeds *f = (struct ui_feeds *)s;
+	struct store_filter flt;
+	struct ui_feed *r;
+	size_t total = 0, unread = 0, itotal = 0, iunread = 0, n;
+	char *cause = NULL;
+
+	ui_feeds_clear(f);
+	memset(&flt, 0, sizeof(flt));
+	if (store_article_count(u->st, &flt, &total, &unread, &cause) != 0)
+		ui_say(u, 1, "%s", cause), free(cause), cause = NULL;
+	r = ui_feeds_add(f, UI_FEED_ALL, "All articles");
+	r->total = total;
+	r->unread = unread;
+	flt.feed_id = STORE_FEED_IMPORTED;
+	if (store_article_count(u->st, &flt, &itotal, &iunread, &cause) != 0)
+		ui_say(u, 1, "%s", cause), free(cause), cause = NULL;
+	r = ui_feeds_add(f, UI_FEED_IMPORTED, "Imported");
+	r->total = itotal;
+	r->unread = iunread;
+	ui_user_saved_searches(u, ui_feeds_saved, f);
+	if (store_browse_feeds(u->st, 1, ui_feeds_row, f, &cause) != 0)
+		ui_say(u, 1, "%s", cause), free(cause), cause = NULL;
+	s->pos.n = f->n;
+	free(s->title);
+	s->title = xasprintf("Feeds (%zu)", f->nfeeds);
+	free(s->right);
+	n = unread;
+	s->right = xasprintf("%zu unread of %zu articles", n, total);
+}
+
+static void
+ui_feeds_draw_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused)
+{
+	struct ui_feeds *f = (struct ui_feeds *)s;
+	struct ui_feed *r = &f->v[i];
+	int base = focused ? ui_attr(u, UI_EL_CURSOR) : 0, x = 0, w;
+	char counts[48];
+
+	if (focused)
+		ui_fill(y, 0, base);
+	snprintf(counts, sizeof(counts), "%6zu/%-6zu", r->unread, r->total);
+	if (r->kind == UI_FEED_SAVED)
+		snprintf(counts, sizeof(counts), "%13s", "");
+	x += ui_put(y, x, r->unread ? "N " : "  ", 2, 2, focused ? base : ui_attr(u, UI_EL_UNREAD));
+	x += ui_put(y, x, counts, strlen(counts), u->cols - x,
+	            focused ? base : ui_attr(u, UI_EL_COUNT));
+	x += 2;
+	w = ui_put(y, x, r->title, strlen(r->title), u->cols - x - 1,
+	           focused ? base : (r->unread ? ui_attr(u, UI_EL_UNREAD) : 0));
+	x += w + 2;
+	if (r->tags != NULL && x < u->cols - 4) {
+		char *t = xasprintf("[%s]", r->tags);
+
+		x += ui_put(y, x, t, strlen(t), u->cols - x - 1,
+		            focused ? base : ui_attr(u, UI_EL_TAG));
+		x += 2;
+		free(t);
+	}
+	if (r->error != NULL && x < u->cols - 4) {
+		char *t = xasprintf("! %s", r->error);
+
+		ui_put(y, x, t, strlen(t), u->cols - x - 1,
+		       focused ? base : ui_attr(u, UI_EL_ERROR));
+		free(t);
+	}
+}
+
+static void
+ui_feeds_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
+{
+	ui_draw_list(u, s, ui_feeds_draw_row, cy, cx);
+}
+
+static void
+ui_feeds_open(struct ui *u, struct ui_feeds *f)
+{
+	struct store_filter flt;
+	struct ui_feed *r;
+
+	if (f->s.pos.cur >= f->n)
+		return;
+	r = &f->v[f->s.pos.cur];
+	memset(&flt, 0, sizeof(flt));
+	switch (r->kind) {
+	case UI_FEED_ALL:
+		break;
+	case UI_FEED_IMPORTED:
+		flt.feed_id = STORE_FEED_IMPORTED;
+		break;
+	case UI_FEED_FEED:
+		flt.feed_id = r->id;
+		break;
+	case UI_FEED_SAVED:
+		ui_search_run(u, r->query, r->title);
+		return;
+	}
+	ui_push(u, ui_list_new(u, r->title, &flt));
+}
+
+static int
+ui_feeds_act(struct ui *u, struct ui_screen *s, enum ui_action a)
+{
+	struct ui_feeds *f = (struct ui_feeds *)s;
+
+	switch (a) {
+	case UI_A_OPEN:
+		ui_feeds_open(u, f);
+		return 1;
+	case UI_A_MARK_FEED_READ: {
+		struct store_filter flt;
+		struct ui_feed *r = s->pos.cur < f->n ? &f->v[s->pos.cur] : NULL;
+		char *cause = NULL;
+
+		if (r == NULL || r->kind == UI_FEED_SAVED)
+			return 1;
+		memset(&flt, 0, sizeof(flt));
+		flt.feed_id = r->kind == UI_FEED_FEED       ? r->id
+		              : r->kind == UI_FEED_IMPORTED ? STORE_FEED_IMPORTED
+		                                            : 0;
+		if (store_browse_mark_read(u->st, &flt, &cause) != 0) {
+			ui_say(u, 1, "%s", cause);
+			free(cause);
+		} else
+			ui_say(u, 0, "%s: all marked read", r->title);
+		ui_feeds_load(u, s);
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+static void
+ui_feeds_click(struct ui *u, struct ui_screen *s, int y, int dbl)
+{
+	size_t i = s->pos.top + (size_t)(y - 1);
+
+	if (i >= s->pos.n)
+		return;
+	if (i == s->pos.cur || dbl) {
+		s->pos.cur = i;
+		ui_feeds_open(u, (struct ui_feeds *)s);
+	} else
+		s->pos.cur = i;
+}
+
+static void
+ui_feeds_free(struct ui_screen *s)
+{
+	ui_feeds_clear((struct ui_feeds *)s);
+	free(s->title);
+	free(s->right);
+	free(s);
+}
+
+struct ui_screen *
+ui_feeds_new(struct ui *u)
+{
+	struct ui_feeds *f = xcalloc(1, sizeof(*f));
+
+	f->s.view = UI_V_FEEDS;
+	f->s.draw = ui_feeds_draw;
+	f->s.act = ui_feeds_act;
+	f->s.click = ui_feeds_click;
+	f->s.reload = ui_feeds_load;
+	f->s.free = ui_feeds_free;
+	ui_feeds_load(u, &f->s);
+	return &f->s;
+}
+
+/* --- the article list --- */
+
+struct ui_row {
+	int64_t id;
+	char *title, *feed, *tags, *url; /* sanitized */
+	int64_t time;
+	int unread;
+};
+
+struct ui_list {
+	struct ui_screen s;
+	struct store_filter f;
+	int64_t *ids; /* the filter's ids, owned */
+	char *name;
+	size_t unread;
+	struct ui_row *rows; /* the rows from row cache_off on */
+	size_t cache_off, cache_n;
+};
+
+static void
+ui_list_drop(struct ui_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->cache_n; i++) {
+		free(l->rows[i].title);
+		free(l->rows[i].feed);
+		free(l->rows[i].tags);
+		free(l->rows[i].url);
+	}
+	free(l->rows);
+	l->rows = NULL;
+	l->cache_n = 0;
+}
+
+static int
+ui_list_row(const struct store_row *r, void *arg)
+{
+	struct ui_list *l = arg;
+	struct ui_row *w = &l->rows[l->cache_n++];
+
+	w->id = r->id;
+	w->title = ui_clean_dup(r->title && r->title[0] ? r->title : "(no title)");
+	w->feed = ui_clean_dup(r->feed ? r->feed : r->imported ? "imported" : "");
+	w->tags = ui_clean_dup(r->tags);
+	w->url = ui_clean_dup(r->url);
+	w->time = r->time;
+	w->unread = r->unread;
+	return 0;
+}
+
+/* Makes sure rows [from, from + n) are loaded: only what the screen shows is read. */
+static void
+ui_list_fetch(struct ui *u, struct ui_list *l, size_t from, size_t n)
+{
+	char *cause = NULL;
+	size_t want;
+
+	if (from >= l->cache_off && from + n <= l->cache_off + l->cache_n)
+		return;
+	if (from >= l->s.pos.n)
+		return;
+	ui_list_drop(l);
+	/* a screen above and below, so that moving a little needs no query */
+	l->cache_off = from > n ? from - n : 0;
+	want = 3 * (n ? n : 1);
+	l->rows = xcalloc(want, sizeof(*l->rows));
+	if (store_article_list(u->st, &l->f, l->cache_off, want, ui_list_row, l, &cause) != 0) {
+		ui_say(u, 1, "%s", cause);
+		free(cause);
+	}
+}
+
+static struct ui_row *
+ui_list_get(struct ui *u, struct ui_list *l, size_t i)
+{
+	ui_list_fetch(u, l, i >= l->s.pos.top ? l->s.pos.top : i, (size_t)ui_body_rows(u));
+	if (i < l->cache_off || i >= l->cache_off + l->cache_n)
+		return NULL;
+	return &l->rows[i - l->cache_off];
+}
+
+static void
+ui_list_title(struct ui_list *l)
+{
+	free(l->s.title);
+	l->s.title = xasprintf("%s (%zu)%s", l->name, l->s.pos.n,
+	                       l->f.sort == STORE_SORT_FEED ? " by feed" : "");
+	free(l->s.right);
+	l->s.right = xasprintf("%zu unread", l->unread);
+}
+
+static void
+ui_list_load(struct ui *u, struct ui_screen *s)
+{
+	struct ui_list *l = (struct ui_list *)s;
+	char *cause = NULL;
+	size_t total = 0;
+
+	ui_list_drop(l);
+	if (store_article_count(u->st, &l->f, &total, &l->unread, &cause) != 0) {
+		ui_say(u, 1, "%s", cause);
+		free(cause);
+	}
+	s->pos.n = total;
+	ui_listpos_fit(&s->pos, ui_body_rows(u));
+	ui_list_title(l);
+}
+
+static void
+ui_list_draw_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused)
+{
+	struct ui_list *l = (struct ui_list *)s;
+	struct ui_row *r = ui_list_get(u, l, i);
+	int base = focused ? ui_attr(u, UI_EL_CURSOR) : 0, x = 0, fw, w;
+	char date[32];
+
+	if (r == NULL)
+		return;
+	if (focused)
+		ui_fill(y, 0, base);
+	x += ui_put(y, x, r->unread ? "N " : "  ", 2, 2, focused ? base : ui_attr(u, UI_EL_UNREAD));
+	ui_date(r->time, u->cols >= 100, date, sizeof(date));
+	x += ui_put(y, x, date, strlen(date), u->cols - x, focused ? base : ui_attr(u, UI_EL_DATE));
+	x += 2;
+	if (l->f.feed_id <= 0) {
+		fw = u->cols / 6;
+		fw = fw < 8 ? 8 : fw > 24 ? 24 : fw;
+		ui_put(y, x, r->feed, strlen(r->feed), fw, focused ? base : ui_attr(u, UI_EL_FEED));
+		x += fw + 2;
+	}
+	w = ui_put(y, x, r->title, strlen(r->title), u->cols - x - 1,
+	           (focused ? base : 0) | (r->unread ? ui_attr(u, UI_EL_UNREAD) & A_BOLD : 0));
+	x += w + 2;
+	if (r->tags != NULL && x < u->cols - 4) {
+		char *t = xasprintf("[%s]", r->tags);
+
+		ui_put(y, x, t, strlen(t), u->cols - x - 1, focused ? base : ui_attr(u, UI_EL_TAG));
+		free(t);
+	}
+}
+
+static void
+ui_list_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
+{
+	struct ui_list *l = (struct ui_list *)s;
+
+	if (s->pos.n == 0) {
+		ui_put(2, 2, "No articles here.", 17, u->cols - 3, 0);
+		return;
+	}
+	ui_listpos_fit(&s->pos, ui_body_rows(u));
+	ui_list_fetch(u, l, s->pos.top, (size_t)ui_body_rows(u));
+	ui_draw_list(u, s, ui_list_draw_row, cy, cx);
+}
+
+static void
+ui_list_set_unread(struct ui *u, struct ui_list *l, struct ui_row *r, int unread)
+{
+	char *cause = NULL;
+
+	if (r->unread == unread)
+		return;
+	if (store_article_set_unread(u->st, r->id, unread, &cause) != 0) {
+		ui_say(u, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	r->unread = unread;
+	l->unread += unread ? 1 : (size_t)-1;
+	ui_list_title(l);
+}
+
+/* Opens the article at the cursor. */
+static void
+ui_list_open(struct ui *u, struct ui_list *l)
+{
+	struct ui_row *r = ui_list_get(u, l, l->s.pos.cur);
+
+	if (r == NULL)
+		return;
+	ui_list_set_unread(u, l, r, 0);
+	ui_push(u, ui_article_new(u, r->id, &l->s, (size_t)-1));
+}
+
+int64_t
+ui_list_step(struct ui *u, struct ui_screen *s, int dir, int unread_only)
+{
+	struct ui_list *l = (struct ui_list *)s;
+	struct ui_row *r;
+	size_t pos;
+	char *cause = NULL;
+
+	if (s->view != UI_V_LIST)
+		return 0;
+	if (unread_only) {
+		if (store_browse_unread_near(u->st, &l->f, s->pos.cur, dir, &pos, &cause) != 0) {
+			ui_say(u, 1, "%s", cause);
+			free(cause);
+			return 0;
+		}
+		if (pos == (size_t)-1)
+			return 0;
+	} else {
+		if ((dir < 0 && s->pos.cur == 0) || (dir > 0 && s->pos.cur + 1 >= s->pos.n))
+			return 0;
+		pos = s->pos.cur + (size_t)(long)dir;
+	}
+	ui_listpos_set(&s->pos, pos, ui_body_rows(u));
+	if ((r = ui_list_get(u, l, pos)) == NULL)
+		return 0;
+	ui_list_set_unread(u, l, r, 0);
+	return r->id;
+}
+
+static int
+ui_list_act(struct ui *u, struct ui_screen *s, enum ui_action a)
+{
+	struct ui_list *l = (struct ui_list *)s;
+	struct ui_row *r = s->pos.n ? ui_list_get(u, l, s->pos.cur) : NULL;
+	char *cause = NULL;
+	size_t pos;
+
+	switch (a) {
+	case UI_A_OPEN:
+		ui_list_open(u, l);
+		return 1;
+	case UI_A_TOGGLE_UNREAD:
+		if (r != NULL) {
+			ui_list_set_unread(u, l, r, !r->unread);
+			ui_listpos_move(&s->pos, 1, ui_body_rows(u));
+		}
+		return 1;
+	case UI_A_SORT:
+		l->f.sort = l->f.sort == STORE_SORT_DATE ? STORE_SORT_FEED : STORE_SORT_DATE;
+		ui_list_drop(l);
+		ui_listpos_set(&s->pos, 0, ui_body_rows(u));
+		ui_list_title(l);
+		ui_say(u, 0, "sorted by %s", l->f.sort == STORE_SORT_FEED ? "feed" : "date");
+		return 1;
+	case UI_A_NEXT_UNREAD:
+	case UI_A_PREV_UNREAD:
+		if (store_browse_unread_near(u->st, &l->f, s->pos.cur,
+		                             a == UI_A_NEXT_UNREAD ? 1 : -1, &pos, &cause) != 0) {
+			ui_say(u, 1, "%s", cause);
+			free(cause);
+		} else if (pos == (size_t)-1)
+			ui_say(u, 0, "no unread article %s",
+			       a == UI_A_NEXT_UNREAD ? "below" : "above");
+		else
+			ui_listpos_set(&s->pos, pos, ui_body_rows(u));
+		return 1;
+	case UI_A_MARK_FEED_READ:
+		if (store_browse_mark_read(u->st, &l->f, &cause) != 0) {
+			ui_say(u, 1, "%s", cause);
+			free(cause);
+		}
+		ui_list_load(u, s);
+		return 1;
+	case UI_A_TAG:
+		if (r != NULL && ui_user_tag_prompt(u, r->id)) {
+			ui_list_drop(l);
+		}
+		return 1;
+	case UI_A_OPEN_URL:
+		if (r != NULL)
+			ui_open_url(u, r->url);
+		return 1;
+	default:
+		return ui_list_move(u, s, a);
+	}
+}
+
+static void
+ui_list_click(struct ui *u, struct ui_screen *s, int y, int dbl)
+{
+	size_t i = s->pos.top + (size_t)(y - 1);
+
+	if (i >= s->pos.n)
+		return;
+	if (i == s->pos.cur || dbl) {
+		s->pos.cur = i;
+		ui_list_open(u, (struct ui_list *)s);
+	} else
+		s->pos.cur = i;
+}
+
+static void
+ui_list_reload(struct ui *u, struct ui_screen *s)
+{
+	ui_list_load(u, s);
+}
+
+static void
+ui_list_free(struct ui_screen *s)
+{
+	struct ui_list *l = (struct ui_list *)s;
+
+	ui_list_drop(l);
+	free(l->ids);
+	free(l->name);
+	free(s->title);
+	free(s->right);
+	free(l);
+}
+
+struct ui_screen *
+ui_list_new(struct ui *u, const char *title, const struct store_filter *f)
+{
+	struct ui_list *l = xcalloc(1, sizeof(*l));
+
+	l->s.view = UI_V_LIST;
+	l->s.draw = ui_list_draw;
+	l->s.act = ui_list_act;
+	l->s.click = ui_list_click;
+	l->s.reload = ui_list_reload;
+	l->s.free = ui_list_free;
+	l->f = *f;
+	if (f->ids != NULL) {
+		l->ids = xcalloc(f->nids + 1, sizeof(*l->ids));
+		memcpy(l->ids, f->ids, f->nids * sizeof(*l->ids));
+		l->f.ids = l->ids;
+	}
+	l->name = ui_clean_dup(title);
+	ui_list_load(u, &l->s);
+	return &l->s;
+}
