@@ -59,54 +59,13 @@ store_browse_feeds(struct store *st, int counts, int (*cb)(const struct store_fe
 }
 
 int
-store_browse_entities(struct store *st, const char *kind,
-                      int (*cb)(const struct store_entity_row *, void *), void *arg, char **cause)
+store_browse_stmt_count(struct store *st, size_t *n, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(
-	    st,
-	    "SELECT e.id, e.name, e.kind, coalesce(m.n, 0), coalesce(m.na, 0), coalesce(t.n, 0)"
-	    " FROM entity e"
-	    " LEFT JOIN (SELECT entity_id, count(*) n, count(DISTINCT article_id) na FROM mention"
-	    "  GROUP BY entity_id) m ON m.entity_id = e.id"
-	    " LEFT JOIN (SELECT speaker_id, count(*) n FROM statement GROUP BY speaker_id) t"
-	    "  ON t.speaker_id = e.id"
-	    " WHERE (?1 IS NULL OR e.kind = ?1) AND (m.n > 0 OR t.n > 0)"
-	    " ORDER BY coalesce(m.na, 0) DESC, coalesce(t.n, 0) DESC, e.name COLLATE NOCASE",
-	    cause);
-	struct store_entity_row r;
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM statement", cause);
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	store_bind_text(s, 1, kind);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(s, 0);
-		r.name = COL_TEXT(s, 1);
-		r.kind = COL_TEXT(s, 2);
-		r.mentions = (size_t)sqlite3_column_int64(s, 3);
-		r.articles = (size_t)sqlite3_column_int64(s, 4);
-		r.statements = (size_t)sqlite3_column_int64(s, 5);
-		if (cb(&r, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "listing entities");
-	return 0;
-}
-
-int
-store_browse_stmt_count(struct store *st, int64_t entity, size_t *n, char **cause)
-{
-	sqlite3_stmt *s =
-	    store_stmt(st, "SELECT count(*) FROM statement WHERE ?1 = 0 OR speaker_id = ?1", cause);
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, entity);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*n = (size_t)sqlite3_column_int64(s, 0);
@@ -117,40 +76,26 @@ store_browse_stmt_count(struct store *st, int64_t entity, size_t *n, char **caus
 }
 
 int
-store_browse_stmts(struct store *st, int64_t entity, size_t offset, size_t limit,
+store_browse_stmts(struct store *st, size_t offset, size_t limit,
                    int (*cb)(const struct store_stmt_row *, void *), void *arg, char **cause)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s =
+	    store_stmt(st,
+	               "SELECT s.id, s.article_id, coalesce(e.name, s.speaker_text),"
+	               " e.kind, s.text, s.cue, s.direct, a.title, a.sort_time, s.para"
+	               " FROM statement s JOIN article a ON a.id = s.article_id"
+	               " LEFT JOIN entity e ON e.id = s.speaker_id"
+	               " ORDER BY coalesce(e.name, s.speaker_text) IS NULL,"
+	               " coalesce(e.name, s.speaker_text) COLLATE NOCASE,"
+	               " a.sort_time DESC, s.id LIMIT ?1 OFFSET ?2",
+	               cause);
 	struct store_stmt_row r;
 	int rc;
 
-	if (entity == 0)
-		s = store_stmt(
-		    st,
-		    "SELECT s.id, s.article_id, coalesce(e.name, s.speaker_text), e.kind,"
-		    " s.text, s.cue, s.direct, a.title, a.sort_time, s.para"
-		    " FROM statement s JOIN article a ON a.id = s.article_id"
-		    " LEFT JOIN entity e ON e.id = s.speaker_id"
-		    " ORDER BY coalesce(e.name, s.speaker_text) IS NULL,"
-		    " coalesce(e.name, s.speaker_text) COLLATE NOCASE,"
-		    " a.sort_time DESC, s.id LIMIT ?2 OFFSET ?3",
-		    cause);
-	else
-		s = store_stmt(
-		    st,
-		    "SELECT s.id, s.article_id, coalesce(e.name, s.speaker_text), e.kind,"
-		    " s.text, s.cue, s.direct, a.title, a.sort_time, s.para"
-		    " FROM statement s JOIN article a ON a.id = s.article_id"
-		    " LEFT JOIN entity e ON e.id = s.speaker_id"
-		    " WHERE s.speaker_id = ?1"
-		    " ORDER BY a.sort_time DESC, s.id LIMIT ?2 OFFSET ?3",
-		    cause);
 	if (s == NULL)
 		return -1;
-	if (entity != 0)
-		sqlite3_bind_int64(s, 1, entity);
-	sqlite3_bind_int64(s, 2, limit ? (sqlite3_int64)limit : -1);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)offset);
+	sqlite3_bind_int64(s, 1, limit ? (sqlite3_int64)limit : -1);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)offset);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		r.id = sqlite3_column_int64(s, 0);
 		r.article_id = sqlite3_column_int64(s, 1);
@@ -170,63 +115,6 @@ store_browse_stmts(struct store *st, int64_t entity, size_t offset, size_t limit
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, cause, "listing statements");
-	return 0;
-}
-
-int
-store_browse_entity_articles(struct store *st, int64_t entity, int64_t **ids, size_t *n,
-                             char **cause)
-{
-	sqlite3_stmt *s =
-	    store_stmt(st,
-	               "SELECT a.id FROM article a WHERE a.id IN"
-	               " (SELECT article_id FROM mention WHERE entity_id = ?1"
-	               "  UNION SELECT article_id FROM statement WHERE speaker_id = ?1)"
-	               " ORDER BY a.sort_time DESC, a.id DESC",
-	               cause);
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, entity);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*ids = xreallocarray(*ids, *n + 1, sizeof(**ids));
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return store_fail(st, cause, "listing an entity's articles");
-	}
-	return 0;
-}
-
-int
-store_browse_aliases(struct store *st, const char *name, int (*cb)(const char *, void *), void *arg,
-                     char **cause)
-{
-	sqlite3_stmt *s =
-	    store_stmt(st,
-	               "SELECT ea.alias FROM entity_alias ea JOIN entity e"
-	               " ON e.id = ea.entity_id WHERE e.name = ? ORDER BY length(ea.alias)",
-	               cause);
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	store_bind_text(s, 1, name);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (cb(COL_TEXT(s, 0), arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "listing aliases");
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /* browse.h - the queries behind the reader's screens: feeds with their counts,
  * entities with theirs, statements by speaker. Each reads only what a screen
  * shows. Strings passed to callbacks point into the store and are valid until
- * the callback returns. Functions return 0, or -1 with *cause set. */
+ * the callback returns. Functions return 0, or -1 with *cause set. Entities,
+ * their articles and one speaker's statements are in storage/user.h. */
 #ifndef NR_BROWSE_H
 #define NR_BROWSE_H
 
@@ -23,19 +24,6 @@ struct store_feed_row {
 int store_browse_feeds(struct store *st, int counts,
                        int (*cb)(const struct store_feed_row *, void *), void *arg, char **cause);
 
-struct store_entity_row {
-	int64_t id;
-	const char *name;
-	const char *kind;
-	size_t mentions, articles, statements;
-};
-
-/* Calls cb for each entity of kind (NULL: all) that is mentioned or speaks,
- * most articles first. */
-int store_browse_entities(struct store *st, const char *kind,
-                          int (*cb)(const struct store_entity_row *, void *), void *arg,
-                          char **cause);
-
 struct store_stmt_row {
 	int64_t id;
 	int64_t article_id;
@@ -49,19 +37,12 @@ struct store_stmt_row {
 	size_t para;
 };
 
-/* Number of statements, all of them (entity 0) or by one speaker. */
-int store_browse_stmt_count(struct store *st, int64_t entity, size_t *n, char **cause);
-/* Calls cb for statements by speaker name then newest article (entity 0), or
- * those of one speaker, newest first; offset and limit page through them. */
-int store_browse_stmts(struct store *st, int64_t entity, size_t offset, size_t limit,
+/* Number of statements in all articles. */
+int store_browse_stmt_count(struct store *st, size_t *n, char **cause);
+/* Calls cb for statements by speaker name, then newest article first; offset
+ * and limit page through them. */
+int store_browse_stmts(struct store *st, size_t offset, size_t limit,
                        int (*cb)(const struct store_stmt_row *, void *), void *arg, char **cause);
-/* Sets *ids to the articles that mention entity, newest first (the caller frees
- * it), and *n to their number. */
-int store_browse_entity_articles(struct store *st, int64_t entity, int64_t **ids, size_t *n,
-                                 char **cause);
-/* Calls cb with each other name (alias) of the entity called name. */
-int store_browse_aliases(struct store *st, const char *name, int (*cb)(const char *, void *),
-                         void *arg, char **cause);
 /* Sets *pos to the place in the list f of the first unread article after
  * (dir 1) or before (dir -1) place from, or to (size_t)-1 when there is none. */
 int store_browse_unread_near(struct store *st, const struct store_filter *f, size_t from, int dir,

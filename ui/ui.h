@@ -99,6 +99,8 @@ void ui_reload_start(struct ui *u);
 struct ui_screen *ui_feeds_new(struct ui *u);
 /* An article list; f is copied (its ids too). */
 struct ui_screen *ui_list_new(struct ui *u, const char *title, const struct store_filter *f);
+/* An article list of what query finds, best first. */
+struct ui_screen *ui_search_list_new(struct ui *u, const char *title, const char *query);
 /* The article view of article id, opened from list (may be NULL) at row pos. */
 struct ui_screen *ui_article_new(struct ui *u, int64_t id, struct ui_screen *list, size_t para);
 struct ui_screen *ui_entities_new(struct ui *u);
@@ -107,8 +109,9 @@ struct ui_screen *ui_stmts_new(struct ui *u);
 struct ui_screen *ui_help_new(struct ui *u, enum ui_view v);
 /* Runs a search for the query typed at the prompt and opens its results. */
 void ui_search(struct ui *u);
-/* Returns the id of the article at row i of list screen s and sets *next to
- * the row of the next (dir 1) or previous (-1) article, or -1 when none. */
+/* Moves the cursor of list screen s to the next (dir 1) or previous (-1)
+ * article (unread only when unread_only), marks it read and returns its id;
+ * 0 when there is none. */
 int64_t ui_list_step(struct ui *u, struct ui_screen *list, int dir, int unread_only);
 
 #endif

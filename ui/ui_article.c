@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "storage/browse.h"
+#include "storage/user.h"
 #include "ui/ui.h"
 #include "ui/ui_user.h"
 #include "util/buf.h"
@@ -22,21 +23,22 @@ struct ui_art {
 	char *url;
 };
 
-static int
-ui_art_alias(const char *alias, void *arg)
+/* Gives entity e its other names, to pick a short speaker label from. */
+static void
+ui_art_aliases(struct ui *u, struct ana_entity *e)
 {
-	struct ana_entity *e = arg;
+	char *cause = NULL, **v = NULL;
+	int64_t id = store_entity_find(u->st, e->name, NULL, NULL, &cause);
+	size_t i;
 
-	e->aliases = xreallocarray(e->aliases, e->naliases + 1, sizeof(*e->aliases));
-	e->aliases[e->naliases++] = utf8_sanitize(alias, 0);
-	return 0;
-}
-
-static int
-ui_art_reject(const char *name, void *arg)
-{
-	ui_article_hide_entity(arg, name);
-	return 0;
+	if (id > 0 && store_entity_aliases(u->st, id, &v, &cause) == 0)
+		for (i = 0; v[i] != NULL; i++) {
+			e->aliases =
+			    xreallocarray(e->aliases, e->naliases + 1, sizeof(*e->aliases));
+			e->aliases[e->naliases++] = utf8_sanitize(v[i], 0);
+		}
+	store_strv_free(v);
+	free(cause);
 }
 
 /* (Re)loads the article from the store into a->v. */
@@ -85,14 +87,10 @@ ui_art_load(struct ui *u, struct ui_art *a)
 	free(nt);
 	ui_user_notes_free(notes, nnotes);
 	buf_free(&meta);
-	for (i = 0; i < a->v.ana.nents; i++) {
-		char *c = NULL;
-
-		if (store_browse_aliases(u->st, a->v.ana.ents[i].name, ui_art_alias,
-		                         &a->v.ana.ents[i], &c) != 0)
-			free(c);
-	}
-	ui_user_rejected(u, a->id, ui_art_reject, &a->v);
+	for (i = 0; i < a->v.nmarks; i++)
+		if (a->v.marks[i].kind == UI_MARK_STMT && a->v.marks[i].speaker >= 0 &&
+		    a->v.ana.ents[a->v.marks[i].speaker].naliases == 0)
+			ui_art_aliases(u, &a->v.ana.ents[a->v.marks[i].speaker]);
 	free(a->s.title);
 	a->s.title = xstrdup(a->v.npara > 0 ? a->v.paras[0].text : "");
 	a->laid_cols = 0;
@@ -142,6 +140,10 @@ ui_art_label(struct ui_art *a, const struct ui_mark *m, int maxw, char *tmp, siz
 		for (i = 0; i < e->naliases; i++)
 			if (ui_str_width(e->aliases[i], strlen(e->aliases[i])) <= maxw)
 				return e->aliases[i];
+		/* a person by the family name, as news does after the first mention */
+		if (e->kind == ENT_PERSON && strrchr(name, ' ') != NULL &&
+		    ui_str_width(strrchr(name, ' ') + 1, strlen(strrchr(name, ' ') + 1)) <= maxw)
+			return strrchr(name, ' ') + 1;
 	}
 	k = ui_str_fit(name, strlen(name), maxw - 1, &used);
 	snprintf(tmp, n, "%.*s…", (int)k, name);
@@ -430,7 +432,7 @@ ui_art_note(struct ui *u, struct ui_art *a, int editor)
 	} else
 		body = ui_prompt(u, "Note:", NULL);
 	if (body != NULL && body[0] != '\0' &&
-	    ui_user_note_add(u, a->id, (size_t)src, start, end, quote, body) == 0) {
+	    ui_user_note_add(u, a->id, (size_t)src, start, end, body) == 0) {
 		ui_say(u, 0, "note added");
 		ui_art_load(u, a);
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "storage/browse.h"
+#include "storage/user.h"
 #include "ui/ui.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -54,7 +55,7 @@ struct ui_ents {
 };
 
 static int
-ui_ents_row(const struct store_entity_row *r, void *arg)
+ui_ents_row(const struct store_entity *r, void *arg)
 {
 	struct ui_ents *e = arg;
 	struct ui_ent *x;
@@ -64,9 +65,9 @@ ui_ents_row(const struct store_entity_row *r, void *arg)
 	x->id = r->id;
 	x->name = ui_dup_clean(r->name);
 	x->kind = ui_dup_clean(r->kind);
-	x->mentions = r->mentions;
-	x->articles = r->articles;
-	x->statements = r->statements;
+	x->mentions = (size_t)r->mentions;
+	x->articles = (size_t)r->articles;
+	x->statements = (size_t)r->statements;
 	return 0;
 }
 
@@ -92,7 +93,7 @@ ui_ents_load(struct ui *u, struct ui_screen *s)
 	const char *kind = e->kind >= 0 ? ent_kind_name((enum ent_kind)e->kind) : NULL;
 
 	ui_ents_clear(e);
-	if (store_browse_entities(u->st, kind, ui_ents_row, e, &cause) != 0) {
+	if (store_entity_list(u->st, kind, ui_ents_row, e, &cause) != 0) {
 		ui_say(u, 1, "%s", cause);
 		free(cause);
 	}
@@ -238,6 +239,21 @@ ui_stmts_row(const struct store_stmt_row *r, void *arg)
 	return 0;
 }
 
+/* One statement of an entity's screen. */
+static int
+ui_stmts_said(const struct store_statement *r, void *arg)
+{
+	struct ui_srow *x = ui_stmts_add(arg);
+
+	x->article = r->article_id;
+	x->para = r->para >= 0 ? (size_t)r->para : (size_t)-1;
+	x->speaker = ui_dup_clean(r->speaker ? r->speaker : "?");
+	x->text = ui_dup_clean(r->text);
+	x->title = ui_dup_clean(r->article_title);
+	x->direct = r->direct;
+	return 0;
+}
+
 static int
 ui_stmts_article(const struct store_row *r, void *arg)
 {
@@ -263,7 +279,7 @@ ui_stmts_get(struct ui *u, struct ui_stmts *t, size_t i)
 	if (i < t->off || i >= t->off + t->n) {
 		ui_stmts_clear(t);
 		t->off = i > h ? i - h : 0;
-		if (store_browse_stmts(u->st, 0, t->off, 3 * h, ui_stmts_row, t, &cause) != 0) {
+		if (store_browse_stmts(u->st, t->off, 3 * h, ui_stmts_row, t, &cause) != 0) {
 			ui_say(u, 1, "%s", cause);
 			free(cause);
 		}
@@ -285,7 +301,7 @@ ui_stmts_load(struct ui *u, struct ui_screen *s)
 	t->off = 0;
 	free(s->title);
 	if (t->entity == 0) {
-		if (store_browse_stmt_count(u->st, 0, &t->total, &cause) != 0)
+		if (store_browse_stmt_count(u->st, &t->total, &cause) != 0)
 			goto fail;
 		s->pos.n = t->total;
 		s->title = xasprintf("Who said what (%zu statements)", t->total);
@@ -294,13 +310,18 @@ ui_stmts_load(struct ui *u, struct ui_screen *s)
 	}
 	x = ui_stmts_add(t);
 	x->heading = 1;
-	if (store_browse_stmts(u->st, t->entity, 0, 0, ui_stmts_row, t, &cause) != 0)
+	if (store_statement_list(u->st, 0, t->entity, ui_stmts_said, t, &cause) != 0)
 		goto fail;
 	nst = t->n - 1;
 	x = &t->v[0];
 	x->text = xasprintf("Statements by %s (%zu)", t->name, nst);
-	if (store_browse_entity_articles(u->st, t->entity, &ids, &nids, &cause) != 0)
+	if (store_entity_articles(u->st, t->entity, &ids, &nids, &cause) != 0)
 		goto fail;
+	if (nst == 0) {
+		/* no statements: no heading for them either */
+		free(t->v[0].text);
+		t->n = 0;
+	}
 	x = ui_stmts_add(t);
 	x->heading = 1;
 	x->text = xasprintf("Articles that mention %s (%zu)", t->name, nids);
@@ -390,7 +411,18 @@ ui_stmts_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 			ui_push(u, ui_article_new(u, r->article, NULL, r->para));
 		return 1;
 	}
-	return ui_list_move(u, s, a);
+	if (!ui_list_move(u, s, a))
+		return 0;
+	/* headings are passed over, in the direction of the move */
+	if (t->entity != 0 && s->pos.cur < t->n && t->v[s->pos.cur].heading) {
+		int up = a == UI_A_UP || a == UI_A_PGUP || a == UI_A_END;
+
+		if (up && s->pos.cur > 0)
+			ui_listpos_move(&s->pos, -1, ui_body_rows(u));
+		else if (s->pos.cur + 1 < t->n)
+			ui_listpos_move(&s->pos, 1, ui_body_rows(u));
+	}
+	return 1;
 }
 
 static void

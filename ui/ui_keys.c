@@ -77,12 +77,12 @@ static const struct {
 	const char *name;
 	int key;
 } ui_key_names[] = {
-    {"UP", UI_K_UP},       {"DOWN", UI_K_DOWN},     {"LEFT", UI_K_LEFT},
-    {"RIGHT", UI_K_RIGHT}, {"PGUP", UI_K_PGUP},     {"PPAGE", UI_K_PGUP},
-    {"PGDN", UI_K_PGDN},   {"NPAGE", UI_K_PGDN},    {"HOME", UI_K_HOME},
-    {"END", UI_K_END},     {"ENTER", UI_K_ENTER},   {"BACKSPACE", UI_K_BACKSPACE},
-    {"DEL", UI_K_DELETE},  {"DELETE", UI_K_DELETE}, {"BACKTAB", UI_K_BACKTAB},
-    {"TAB", UI_K_TAB},     {"SPACE", ' '},          {"ESC", UI_K_ESC},
+    {"Up", UI_K_UP},       {"Down", UI_K_DOWN},     {"Left", UI_K_LEFT},
+    {"Right", UI_K_RIGHT}, {"PgUp", UI_K_PGUP},     {"PPAGE", UI_K_PGUP},
+    {"PgDn", UI_K_PGDN},   {"NPAGE", UI_K_PGDN},    {"Home", UI_K_HOME},
+    {"End", UI_K_END},     {"Enter", UI_K_ENTER},   {"Backspace", UI_K_BACKSPACE},
+    {"Del", UI_K_DELETE},  {"DELETE", UI_K_DELETE}, {"BackTab", UI_K_BACKTAB},
+    {"Tab", UI_K_TAB},     {"Space", ' '},          {"Esc", UI_K_ESC},
 };
 
 const struct ui_action_info *

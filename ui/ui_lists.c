@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "search/search.h"
 #include "storage/browse.h"
 #include "ui/ui.h"
 #include "ui/ui_user.h"
@@ -287,6 +288,7 @@ struct ui_list {
 	struct ui_screen s;
 	struct store_filter f;
 	int64_t *ids; /* the filter's ids, owned */
+	char *query;  /* a search's results instead of the filter's, best first */
 	char *name;
 	size_t unread;
 	struct ui_row *rows; /* the rows from row cache_off on */
@@ -325,6 +327,81 @@ ui_list_row(const struct store_row *r, void *arg)
 	return 0;
 }
 
+/* Loads up to want rows of the search results from l->cache_off. */
+static void
+ui_list_search_rows(struct ui *u, struct ui_list *l, size_t want)
+{
+	struct search_page pg;
+	struct store_row r;
+	char *cause = NULL;
+	size_t i;
+
+	if (search_run(u->st, l->query, l->cache_off, want, &pg, &cause) != 0) {
+		ui_say(u, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	for (i = 0; i < pg.n && i < want; i++) {
+		memset(&r, 0, sizeof(r));
+		r.id = pg.hits[i].id;
+		r.title = pg.hits[i].title;
+		r.url = pg.hits[i].url;
+		r.feed = pg.hits[i].feed;
+		r.imported = pg.hits[i].feed == NULL;
+		r.time = pg.hits[i].time;
+		r.unread = pg.hits[i].unread;
+		ui_list_row(&r, l);
+	}
+	search_page_free(&pg);
+}
+
+/* Finds the first unread row after (dir 1) or before (dir -1) row from; sets
+ * *pos to it, or to (size_t)-1 when there is none. */
+static int
+ui_list_unread_near(struct ui *u, struct ui_list *l, size_t from, int dir, size_t *pos)
+{
+	struct search_page pg;
+	char *cause = NULL;
+	size_t off, i, got, step = 256;
+
+	*pos = (size_t)-1;
+	if (l->query == NULL) {
+		if (store_browse_unread_near(u->st, &l->f, from, dir, pos, &cause) == 0)
+			return 0;
+		ui_say(u, 1, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	/* search results come in pages: walk them from where we are */
+	off = dir > 0 ? from + 1 : (from > step ? from - step : 0);
+	for (;;) {
+		if (dir < 0 && off >= from)
+			return 0;
+		if (search_run(u->st, l->query, off, step, &pg, &cause) != 0) {
+			ui_say(u, 1, "%s", cause);
+			free(cause);
+			return -1;
+		}
+		for (i = 0; i < pg.n; i++) {
+			if (!pg.hits[i].unread || (dir < 0 && off + i >= from))
+				continue;
+			*pos = off + i;
+			if (dir > 0)
+				break;
+		}
+		got = pg.n;
+		search_page_free(&pg);
+		if (*pos != (size_t)-1 || (dir > 0 && got < step) || (dir < 0 && off == 0))
+			return 0;
+		if (dir > 0)
+			off += step;
+		else {
+			from = off;
+			off = off > step ? off - step : 0;
+		}
+	}
+}
+
 /* Makes sure rows [from, from + n) are loaded: only what the screen shows is read. */
 static void
 ui_list_fetch(struct ui *u, struct ui_list *l, size_t from, size_t n)
@@ -341,7 +418,10 @@ ui_list_fetch(struct ui *u, struct ui_list *l, size_t from, size_t n)
 	l->cache_off = from > n ? from - n : 0;
 	want = 3 * (n ? n : 1);
 	l->rows = xcalloc(want, sizeof(*l->rows));
-	if (store_article_list(u->st, &l->f, l->cache_off, want, ui_list_row, l, &cause) != 0) {
+	if (l->query != NULL)
+		ui_list_search_rows(u, l, want);
+	else if (store_article_list(u->st, &l->f, l->cache_off, want, ui_list_row, l, &cause) !=
+	         0) {
 		ui_say(u, 1, "%s", cause);
 		free(cause);
 	}
@@ -363,7 +443,7 @@ ui_list_title(struct ui_list *l)
 	l->s.title = xasprintf("%s (%zu)%s", l->name, l->s.pos.n,
 	                       l->f.sort == STORE_SORT_FEED ? " by feed" : "");
 	free(l->s.right);
-	l->s.right = xasprintf("%zu unread", l->unread);
+	l->s.right = l->query ? xstrdup("best match first") : xasprintf("%zu unread", l->unread);
 }
 
 static void
@@ -372,9 +452,13 @@ ui_list_load(struct ui *u, struct ui_screen *s)
 	struct ui_list *l = (struct ui_list *)s;
 	char *cause = NULL;
 	size_t total = 0;
-
 	ui_list_drop(l);
-	if (store_article_count(u->st, &l->f, &total, &l->unread, &cause) != 0) {
+	if (l->query != NULL) {
+		if (search_count(u->st, l->query, &total, &cause) != 0) {
+			ui_say(u, 1, "%s", cause);
+			free(cause);
+		}
+	} else if (store_article_count(u->st, &l->f, &total, &l->unread, &cause) != 0) {
 		ui_say(u, 1, "%s", cause);
 		free(cause);
 	}
@@ -465,17 +549,11 @@ ui_list_step(struct ui *u, struct ui_screen *s, int dir, int unread_only)
 	struct ui_list *l = (struct ui_list *)s;
 	struct ui_row *r;
 	size_t pos;
-	char *cause = NULL;
 
 	if (s->view != UI_V_LIST)
 		return 0;
 	if (unread_only) {
-		if (store_browse_unread_near(u->st, &l->f, s->pos.cur, dir, &pos, &cause) != 0) {
-			ui_say(u, 1, "%s", cause);
-			free(cause);
-			return 0;
-		}
-		if (pos == (size_t)-1)
+		if (ui_list_unread_near(u, l, s->pos.cur, dir, &pos) != 0 || pos == (size_t)-1)
 			return 0;
 	} else {
 		if ((dir < 0 && s->pos.cur == 0) || (dir > 0 && s->pos.cur + 1 >= s->pos.n))
@@ -508,6 +586,10 @@ ui_list_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 		}
 		return 1;
 	case UI_A_SORT:
+		if (l->query != NULL) {
+			ui_say(u, 0, "search results are sorted by how well they match");
+			return 1;
+		}
 		l->f.sort = l->f.sort == STORE_SORT_DATE ? STORE_SORT_FEED : STORE_SORT_DATE;
 		ui_list_drop(l);
 		ui_listpos_set(&s->pos, 0, ui_body_rows(u));
@@ -516,17 +598,20 @@ ui_list_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 		return 1;
 	case UI_A_NEXT_UNREAD:
 	case UI_A_PREV_UNREAD:
-		if (store_browse_unread_near(u->st, &l->f, s->pos.cur,
-		                             a == UI_A_NEXT_UNREAD ? 1 : -1, &pos, &cause) != 0) {
-			ui_say(u, 1, "%s", cause);
-			free(cause);
-		} else if (pos == (size_t)-1)
+		if (ui_list_unread_near(u, l, s->pos.cur, a == UI_A_NEXT_UNREAD ? 1 : -1, &pos) !=
+		    0)
+			return 1;
+		if (pos == (size_t)-1)
 			ui_say(u, 0, "no unread article %s",
 			       a == UI_A_NEXT_UNREAD ? "below" : "above");
 		else
 			ui_listpos_set(&s->pos, pos, ui_body_rows(u));
 		return 1;
 	case UI_A_MARK_FEED_READ:
+		if (l->query != NULL) {
+			ui_say(u, 0, "mark-all-read works on feeds, not on search results");
+			return 1;
+		}
 		if (store_browse_mark_read(u->st, &l->f, &cause) != 0) {
 			ui_say(u, 1, "%s", cause);
 			free(cause);
@@ -574,17 +659,18 @@ ui_list_free(struct ui_screen *s)
 
 	ui_list_drop(l);
 	free(l->ids);
+	free(l->query);
 	free(l->name);
 	free(s->title);
 	free(s->right);
 	free(l);
 }
 
-struct ui_screen *
-ui_list_new(struct ui *u, const char *title, const struct store_filter *f)
+/* Returns a list screen that shows nothing yet; the caller loads it. */
+static struct ui_screen *
+ui_list_new_empty(const char *title, const struct store_filter *f)
 {
 	struct ui_list *l = xcalloc(1, sizeof(*l));
-
 	l->s.view = UI_V_LIST;
 	l->s.draw = ui_list_draw;
 	l->s.act = ui_list_act;
@@ -598,6 +684,27 @@ ui_list_new(struct ui *u, const char *title, const struct store_filter *f)
 		l->f.ids = l->ids;
 	}
 	l->name = ui_clean_dup(title);
+	return &l->s;
+}
+
+struct ui_screen *
+ui_list_new(struct ui *u, const char *title, const struct store_filter *f)
+{
+	struct ui_screen *s = ui_list_new_empty(title, f);
+
+	ui_list_load(u, s);
+	return s;
+}
+
+struct ui_screen *
+ui_search_list_new(struct ui *u, const char *title, const char *query)
+{
+	struct store_filter f;
+	struct ui_list *l;
+
+	memset(&f, 0, sizeof(f));
+	l = (struct ui_list *)ui_list_new_empty(title, &f);
+	l->query = xstrdup(query);
 	ui_list_load(u, &l->s);
 	return &l->s;
 }

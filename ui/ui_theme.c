@@ -130,10 +130,11 @@ ui_theme_mono(struct ui_theme *t)
 		ui_set(t, (enum ui_elem)i, UI_COLOR_DEFAULT, UI_COLOR_DEFAULT, 0);
 	t->el[UI_EL_TITLE].attrs = UI_AT_REVERSE;
 	t->el[UI_EL_STATUS].attrs = UI_AT_REVERSE;
-	t->el[UI_EL_HINT].attrs = UI_AT_REVERSE;
+	t->el[UI_EL_HINT].attrs = UI_AT_REVERSE | UI_AT_BOLD;
 	t->el[UI_EL_ERROR].attrs = UI_AT_BOLD | UI_AT_REVERSE;
 	t->el[UI_EL_CURSOR].attrs = UI_AT_REVERSE;
 	t->el[UI_EL_UNREAD].attrs = UI_AT_BOLD;
+	t->el[UI_EL_TAG].attrs = UI_AT_UNDERLINE;
 	t->el[UI_EL_HEADLINE].attrs = UI_AT_BOLD;
 	t->el[UI_EL_META].attrs = UI_AT_DIM;
 	t->el[UI_EL_LINK].attrs = UI_AT_UNDERLINE;
@@ -167,21 +168,21 @@ ui_theme_builtin(struct ui_theme *t)
 	ui_set(t, UI_EL_FEED, 3, D, 0);
 	ui_set(t, UI_EL_TAG, 5, D, 0);
 	ui_set(t, UI_EL_COUNT, 2, D, 0);
-	ui_set(t, UI_EL_HEADLINE, 15, D, UI_AT_BOLD);
+	ui_set(t, UI_EL_HEADLINE, D, D, UI_AT_BOLD);
 	ui_set(t, UI_EL_META, 6, D, 0);
 	ui_set(t, UI_EL_LINK, 4, D, UI_AT_UNDERLINE);
 	ui_set(t, UI_EL_FOLD, 8, D, UI_AT_ITALIC);
 	ui_set(t, UI_EL_DUP, 8, D, 0);
 	ui_set(t, UI_EL_NOTE, 3, D, UI_AT_ITALIC);
-	ui_set(t, UI_EL_STATEMENT, D, D, UI_AT_ITALIC);
+	ui_set(t, UI_EL_STATEMENT, 5, D, UI_AT_ITALIC);
 	ui_set(t, UI_EL_SPEAKER, 13, D, UI_AT_BOLD);
 	ui_set(t, UI_EL_FOCUS, 0, 11, 0);
 	ui_set(t, UI_EL_COMPANY, 10, D, UI_AT_BOLD);
 	ui_set(t, UI_EL_AGENCY, 9, D, UI_AT_BOLD);
 	ui_set(t, UI_EL_COUNTRY, 12, D, 0);
-	ui_set(t, UI_EL_PLACE, 14, D, 0);
+	ui_set(t, UI_EL_PLACE, 6, D, 0);
 	ui_set(t, UI_EL_PERSON, 11, D, 0);
-	ui_set(t, UI_EL_ORG, 13, D, 0);
+	ui_set(t, UI_EL_ORG, 14, D, 0);
 }
 
 /* Splits the next word off *p (words separated by blanks); NULL at the end. */

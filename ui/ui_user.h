@@ -28,13 +28,12 @@ size_t ui_user_notes(struct ui *u, int64_t id, struct ui_note **v);
 void ui_user_notes_free(struct ui_note *v, size_t n);
 /* Adds a note on bytes [start, end) of doc paragraph para of article id. */
 int ui_user_note_add(struct ui *u, int64_t id, size_t para, size_t start, size_t end,
-                     const char *quote, const char *body);
+                     const char *body);
 /* Records a decision on entity name: action is "confirm", "reject", "kind",
  * "merge" or "alias" with value (kind, target name or alias; may be NULL);
- * article 0 = everywhere. Returns 0, or -1 with the reason shown. */
+ * article 0 = everywhere; the articles it changes are analyzed again.
+ * Returns 0, or -1 with the reason shown. */
 int ui_user_decide(struct ui *u, int64_t article, const char *name, const char *action,
                    const char *value);
-/* Calls cb with each entity name rejected in article id (or everywhere). */
-void ui_user_rejected(struct ui *u, int64_t id, int (*cb)(const char *name, void *), void *arg);
 
 #endif
