@@ -184,7 +184,10 @@ parse_trimmed(struct parse *p, const xmlNode *n)
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
 	                   s[len - 1] == '\r'))
 		len--;
-	return len > 0 ? utf8_repair(s, len, NULL) : NULL;
+	/* libxml2 recovering from broken input can pass on broken UTF-8 */
+	if (len == 0)
+		return NULL;
+	return utf8_valid(s, len) ? xstrndup(s, len) : utf8_repair(s, len, NULL);
 }
 
 /* Returns the text under n as plain text (see html_plain), the caller's, or NULL. */
@@ -218,6 +221,12 @@ parse_attr(const xmlNode *n, const char *name, const char *ns)
 				buf_adds(&b, (const char *)c->content);
 			else if (c->type == XML_ENTITY_REF_NODE)
 				parse_entity(&b, c);
+		if (!utf8_valid(b.data, b.len)) {
+			char *fixed = utf8_repair(b.data, b.len, NULL);
+
+			buf_free(&b);
+			return fixed;
+		}
 		return buf_detach(&b);
 	}
 	return NULL;
@@ -1105,9 +1114,17 @@ parse_encoding(const char *d, size_t len, const char *content_type, char *buf, s
 	return NULL;
 }
 
-/* Refuses every external entity and DTD: a feed never needs one. */
-static xmlParserInputPtr
-parse_no_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+/* Entity lookups see only the five predefined entities: every other reference
+ * (internal, external, parameter) stays an unexpanded reference node, so
+ * nothing is ever loaded or expanded however the DTD declares it. */
+static xmlEntityPtr
+parse_get_entity(void *ctx, const xmlChar *name)
+{
+	return xmlGetPredefinedEntity(name);
+}
+
+static xmlEntityPtr
+parse_get_param_entity(void *ctx, const xmlChar *name)
 {
 	return NULL;
 }
@@ -1135,12 +1152,13 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 		*cause = xstrdup("not a feed: larger than 2 GiB");
 		return -1;
 	}
-	xmlSetExternalEntityLoader(parse_no_entity);
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		free(fixed);
 		*cause = xstrdup("out of memory");
 		return -1;
 	}
+	ctxt->sax->getEntity = parse_get_entity;
+	ctxt->sax->getParameterEntity = parse_get_param_entity;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, p->url, enc,
 	                        XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
 	                            XML_PARSE_NOWARNING | XML_PARSE_COMPACT);

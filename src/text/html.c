@@ -1,10 +1,11 @@
-/* html.c - HTML to readable text. libxml2's HTML parser builds the tree (it
- * recovers from any tag soup and caps nesting); an iterative walk with an
- * explicit stack lays it out as paragraphs, so no input depth reaches the C
- * stack. */
+/* html.c - HTML to readable text. libxml2's HTML parser reads the tag soup
+ * (it recovers from anything and caps nesting) and reports elements and text
+ * through SAX callbacks, which lay them out as paragraphs with an explicit
+ * stack: no tree is built, and no input depth reaches the C stack. */
 #include "text/html.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/uri.h>
 #include <limits.h>
 #include <stdint.h>
@@ -129,6 +130,7 @@ static const struct html_elem {
 
 struct html_frame {
 	enum html_kind kind;
+	char *href;     /* of an <a>, owned by the frame */
 	int counter;    /* next number of an <ol> */
 	int saved_list; /* the enclosing list frame, restored on leaving a list */
 	size_t mark;    /* characters shown before an <a>; its href is shown after */
@@ -151,6 +153,9 @@ struct html_render {
 	const char *marker; /* "• " or an ordered number, for the next paragraph */
 	char num[16];
 	size_t prefix; /* bytes of prefix at the start of para */
+	int skip;      /* depth inside an element dropped with its contents */
+	int in_title;
+	struct buf title_text;
 	char *title;
 	char *h1;
 	struct html_frame *stack;
@@ -164,13 +169,11 @@ html_elem_cmp(const void *key, const void *elem)
 }
 
 static enum html_kind
-html_kind_of(const xmlNode *n)
+html_kind_of(const char *name)
 {
 	const struct html_elem *e;
 
-	if (n->name == NULL)
-		return HK_INLINE;
-	e = bsearch(n->name, html_elems, sizeof(html_elems) / sizeof(html_elems[0]),
+	e = bsearch(name, html_elems, sizeof(html_elems) / sizeof(html_elems[0]),
 	            sizeof(html_elems[0]), html_elem_cmp);
 	return e != NULL ? e->kind : HK_INLINE;
 }
@@ -233,20 +236,36 @@ html_before(struct html_render *r)
 static void
 html_text(struct html_render *r, const char *s, size_t n)
 {
-	size_t i = 0, k, run;
+	size_t i = 0, k = 1, run;
 	uint32_t cp;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x21 && c < 0x7f) {
-			for (run = i; run < n && (unsigned char)s[run] >= 0x21 &&
-			              (unsigned char)s[run] < 0x7f;
-			     run++)
-				;
-			if (r->pre && r->para.len == 0 && r->prefix == 0)
-				html_start(r);
-			else if (!r->pre)
+		if (!r->pre && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')) {
+			r->space = 1;
+			i++;
+			continue;
+		}
+		/* the longest run of characters shown as they are, copied at once */
+		for (run = i; run < n; run += k) {
+			unsigned char u = (unsigned char)s[run];
+
+			if (u >= 0x21 && u < 0x7f)
+				k = 1;
+			else if (u == ' ' && run > i &&
+			         (r->pre || (run + 1 < n && (unsigned char)s[run + 1] > ' ' &&
+			                     (unsigned char)s[run + 1] < 0x7f)))
+				k = 1; /* one space between words is kept as it is */
+			else if (u < 0x80 || (k = utf8_decode(s + run, n - run, &cp)) == 0 ||
+			         cp <= 0xa0)
+				break;
+		}
+		if (run > i) {
+			if (r->pre) {
+				if (r->para.len == 0 && r->prefix == 0)
+					html_start(r);
+			} else
 				html_before(r);
 			buf_add(&r->para, s + i, run - i);
 			r->shown += run - i;
@@ -263,8 +282,7 @@ html_text(struct html_render *r, const char *s, size_t n)
 		}
 		i += k;
 		if (!r->pre) {
-			if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-			    cp == 0xa0) {
+			if (cp == 0xa0) {
 				r->space = 1;
 				continue;
 			}
@@ -279,57 +297,35 @@ html_text(struct html_render *r, const char *s, size_t n)
 				buf_addc(&r->para, '\n');
 				r->col = 0;
 			} else {
+				r->col += w;
 				for (; w > 0; w--)
 					buf_addc(&r->para, ' ');
-				r->col += cp == '\t' ? 8 - r->col % 8 : 1;
 			}
 			continue;
 		}
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-			continue;
+		if (cp != 0xfffd && cp != 0xa0)
+			continue; /* a control character */
 		if (r->pre) {
 			if (r->para.len == 0 && r->prefix == 0)
 				html_start(r);
 		} else
 			html_before(r);
-		if (cp == 0xfffd && k == 1)
-			buf_add(&r->para, "\xef\xbf\xbd", 3);
-		else
-			buf_add(&r->para, s + i - k, k);
+		buf_add(&r->para, cp == 0xa0 ? "\xc2\xa0" : "\xef\xbf\xbd", cp == 0xa0 ? 2 : 3);
 		r->shown++;
 		r->col++;
 	}
 }
 
-/* Returns the value of attribute name as libxml2 stores it (not a copy), or NULL. */
+/* Returns the value of attribute name in a SAX attribute list (not a copy), or NULL. */
 static const char *
-html_attr(const xmlNode *n, const char *name)
+html_attr(const xmlChar **atts, const char *name)
 {
-	const xmlAttr *a;
+	size_t i;
 
-	for (a = n->properties; a != NULL; a = a->next)
-		if (a->name != NULL && strcasecmp((const char *)a->name, name) == 0 &&
-		    a->children != NULL && a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
+	for (i = 0; atts != NULL && atts[i] != NULL; i += 2)
+		if (strcasecmp((const char *)atts[i], name) == 0)
+			return atts[i + 1] != NULL ? (const char *)atts[i + 1] : "";
 	return NULL;
-}
-
-/* Returns the text inside n with white space collapsed, as a string the caller
- * owns, or NULL when there is none. */
-static char *
-html_inner_text(const xmlNode *n)
-{
-	struct html_render sub;
-	const xmlNode *c;
-	char *s;
-
-	memset(&sub, 0, sizeof(sub));
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_TEXT_NODE && c->content != NULL)
-			html_text(&sub, (const char *)c->content, strlen((const char *)c->content));
-	s = sub.para.len > 0 ? xstrndup(sub.para.data, sub.para.len) : NULL;
-	buf_free(&sub.para);
-	return s;
 }
 
 char *
@@ -406,27 +402,40 @@ html_is_block(enum html_kind k)
 	       k == HK_QUOTE || k == HK_TABLE || k == HK_TR || k == HK_H1 || k == HK_HEADING;
 }
 
-/* Enters element n: returns 1 when its children are to be walked (a frame was
- * pushed), 0 when it was handled whole. */
-static int
-html_enter(struct html_render *r, xmlNode *n)
+/* Collapses the white space of s into a string the caller owns, or NULL when
+ * nothing is left. */
+static char *
+html_collapse(const char *s, size_t n)
 {
-	enum html_kind k = html_kind_of(n);
-	struct html_frame *f;
-	const char *v;
+	struct html_render sub;
+	char *out;
 
-	if (k == HK_SKIP)
-		return 0;
+	memset(&sub, 0, sizeof(sub));
+	html_text(&sub, s, n);
+	out = sub.para.len > 0 ? xstrndup(sub.para.data, sub.para.len) : NULL;
+	buf_free(&sub.para);
+	return out;
+}
+
+/* Lays out the start of an element whose frame f was just pushed. */
+static void
+html_enter(struct html_render *r, struct html_frame *f, const xmlChar **atts)
+{
+	enum html_kind k = f->kind;
+	const char *v;
+	char *alt;
+
 	if (k == HK_TITLE) {
-		if (r->title == NULL)
-			r->title = html_inner_text(n);
-		return 0;
+		r->in_title++;
+		return;
 	}
-	if (r->hide && k != HK_HIDE) {
-		if (n->children == NULL)
-			return 0;
-		html_push(r, HK_INLINE);
-		return 1;
+	if (k == HK_HIDE) {
+		r->hide++;
+		return;
+	}
+	if (r->hide) {
+		f->kind = HK_INLINE; /* inside <head>: only <title> counts */
+		return;
 	}
 	/* inside a table cell, blocks only separate words: the row is one paragraph */
 	if (r->cell > 0 && html_is_block(k))
@@ -446,21 +455,16 @@ html_enter(struct html_render *r, xmlNode *n)
 			}
 		} else
 			r->space = 1;
-		return 0;
+		break;
 	case HK_IMG:
-		if ((v = html_attr(n, "alt")) != NULL) {
-			struct html_render sub;
-
-			memset(&sub, 0, sizeof(sub));
-			html_text(&sub, v, strlen(v));
-			if (sub.para.len > 0) {
-				html_text(r, "[image: ", 8);
-				html_text(r, sub.para.data, sub.para.len);
-				html_text(r, "]", 1);
-			}
-			buf_free(&sub.para);
+		if ((v = html_attr(atts, "alt")) != NULL &&
+		    (alt = html_collapse(v, strlen(v))) != NULL) {
+			html_text(r, "[image: ", 8);
+			html_text(r, alt, strlen(alt));
+			html_text(r, "]", 1);
+			free(alt);
 		}
-		return 0;
+		break;
 	case HK_LI:
 		if (r->cell > 0)
 			break;
@@ -472,26 +476,13 @@ html_enter(struct html_render *r, xmlNode *n)
 		} else
 			r->marker = "\xe2\x80\xa2 ";
 		break;
-	default:
-		break;
-	}
-	if (n->children == NULL) {
-		if (k == HK_LI)
-			r->marker = NULL;
-		return 0;
-	}
-	f = html_push(r, k);
-	switch (k) {
-	case HK_HIDE:
-		r->hide++;
-		break;
 	case HK_UL:
 	case HK_OL:
 		f->counter = 1;
-		if (k == HK_OL && (v = html_attr(n, "start")) != NULL) {
-			long s = strtol(v, NULL, 10);
+		if (k == HK_OL && (v = html_attr(atts, "start")) != NULL) {
+			long n = strtol(v, NULL, 10);
 
-			f->counter = s > 0 && s < 1000000 ? (int)s : 1;
+			f->counter = n > 0 && n < 1000000 ? (int)n : 1;
 		}
 		f->saved_list = r->list;
 		r->list = (int)(r->depth - 1);
@@ -514,21 +505,26 @@ html_enter(struct html_render *r, xmlNode *n)
 		break;
 	case HK_A:
 		f->mark = r->shown;
+		if ((v = html_attr(atts, "href")) != NULL)
+			f->href = xstrdup(v);
 		break;
 	default:
 		break;
 	}
-	return 1;
 }
 
+/* Lays out the end of the element of frame f, already popped. */
 static void
-html_leave(struct html_render *r, xmlNode *n)
+html_leave(struct html_render *r, struct html_frame *f)
 {
-	struct html_frame *f = &r->stack[--r->depth];
-	const char *href;
 	char *url, mark[32];
 
 	switch (f->kind) {
+	case HK_TITLE:
+		r->in_title--;
+		if (r->in_title == 0 && r->title == NULL)
+			r->title = html_collapse(buf_str(&r->title_text), r->title_text.len);
+		return;
 	case HK_HIDE:
 		r->hide--;
 		return;
@@ -554,16 +550,17 @@ html_leave(struct html_render *r, xmlNode *n)
 			r->h1 = xstrndup(r->para.data + r->prefix, r->para.len - r->prefix);
 		break;
 	case HK_A:
-		if (r->shown == f->mark || r->hide || (href = html_attr(n, "href")) == NULL ||
-		    (url = html_resolve(href, r->base)) == NULL)
-			return;
-		snprintf(mark, sizeof(mark), "[%zu]", html_link_number(r->d, url));
-		free(url);
-		r->space = 1;
-		html_text(r, mark, strlen(mark));
+		if (f->href != NULL && r->shown != f->mark &&
+		    (url = html_resolve(f->href, r->base)) != NULL) {
+			snprintf(mark, sizeof(mark), "[%zu]", html_link_number(r->d, url));
+			free(url);
+			r->space = 1;
+			html_text(r, mark, strlen(mark));
+		}
+		free(f->href);
 		return;
 	default:
-		break;
+		return;
 	}
 	if (r->cell > 0 && html_is_block(f->kind))
 		r->space = 1;
@@ -571,42 +568,68 @@ html_leave(struct html_render *r, xmlNode *n)
 		html_flush(r);
 }
 
-/* Walks the tree without recursion: down the first child, across siblings, and
- * back up through parents, with one frame per open element. */
 static void
-html_walk(struct html_render *r, xmlNode *top)
+html_sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
-	xmlNode *n = top;
+	struct html_render *r = ctx;
+	enum html_kind k;
 
-	while (n != NULL) {
-		int down = 0;
+	if (r->skip > 0) {
+		r->skip++;
+		return;
+	}
+	k = html_kind_of((const char *)name);
+	if (k == HK_SKIP) {
+		r->skip = 1;
+		return;
+	}
+	html_enter(r, html_push(r, k), atts);
+}
 
-		if (n->type == XML_ELEMENT_NODE)
-			down = html_enter(r, n);
-		else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
-		         !r->hide && n->content != NULL)
-			html_text(r, (const char *)n->content, strlen((const char *)n->content));
-		if (down) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n->next == NULL) {
-			n = n->parent;
-			if (n == NULL || n == top->parent)
-				return;
-			html_leave(r, n);
-		}
-		if (n != NULL)
-			n = n->next;
+static void
+html_sax_end(void *ctx, const xmlChar *name)
+{
+	struct html_render *r = ctx;
+
+	if (r->skip > 0)
+		r->skip--;
+	else if (r->depth > 0) {
+		r->depth--;
+		html_leave(r, &r->stack[r->depth]);
 	}
 }
+
+static void
+html_sax_text(void *ctx, const xmlChar *s, int len)
+{
+	struct html_render *r = ctx;
+
+	if (r->skip > 0 || len <= 0)
+		return;
+	if (r->in_title > 0)
+		buf_add(&r->title_text, s, (size_t)len);
+	else if (!r->hide)
+		html_text(r, (const char *)s, (size_t)len);
+}
+
+/* Never written: libxml2 only reads the handler while it parses. */
+static xmlSAXHandler html_sax = {
+    .startElement = html_sax_start,
+    .endElement = html_sax_end,
+    .characters = html_sax_text,
+    .ignorableWhitespace = html_sax_text,
+    .cdataBlock = html_sax_text,
+    .initialized = 1,
+};
 
 int
 html_render(const char *html, size_t len, const char *base_url, struct doc *d, char **title,
             char **cause)
 {
 	struct html_render r;
-	htmlDocPtr doc;
+	htmlParserCtxtPtr ctxt;
+	xmlSAXHandler *own;
+	xmlCharEncodingHandlerPtr utf8;
 
 	if (title != NULL)
 		*title = NULL;
@@ -616,23 +639,37 @@ html_render(const char *html, size_t len, const char *base_url, struct doc *d, c
 		*cause = xstrdup("HTML larger than 2 GiB");
 		return -1;
 	}
-	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-	                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                         HTML_PARSE_RECOVER);
-	if (doc == NULL) {
-		*cause = xstrdup("the HTML parser could not read it");
+	if ((ctxt = htmlCreateMemoryParserCtxt(html, (int)len)) == NULL) {
+		*cause = xstrdup("the HTML parser could not start");
 		return -1;
+	}
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                             HTML_PARSE_RECOVER);
+	/* the text is UTF-8 already; a <meta charset> in it must not change that */
+	if ((utf8 = xmlFindCharEncodingHandler("UTF-8")) != NULL) {
+		xmlSwitchToEncoding(ctxt, utf8);
+		if (ctxt->input != NULL && ctxt->input->encoding == NULL)
+			ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
 	}
 	memset(&r, 0, sizeof(r));
 	r.d = d;
 	r.base = base_url;
 	r.list = -1;
-	if (doc->children != NULL)
-		html_walk(&r, doc->children);
+	own = ctxt->sax;
+	ctxt->sax = &html_sax;
+	ctxt->userData = &r;
+	htmlParseDocument(ctxt);
+	ctxt->sax = own;
+	ctxt->userData = NULL;
+	if (ctxt->myDoc != NULL)
+		xmlFreeDoc(ctxt->myDoc);
+	htmlFreeParserCtxt(ctxt);
+	while (r.depth > 0)
+		free(r.stack[--r.depth].href);
 	html_flush(&r);
 	buf_free(&r.para);
+	buf_free(&r.title_text);
 	free(r.stack);
-	xmlFreeDoc(doc);
 	if (title != NULL && r.title != NULL) {
 		*title = r.title;
 		free(r.h1);

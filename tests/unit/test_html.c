@@ -75,6 +75,23 @@ test_title_element_and_dropped_parts(void **state)
 }
 
 static void
+test_utf8_kept_despite_meta_charset(void **state)
+{
+	struct doc d;
+	char *title;
+
+	render("<html><head><meta charset=\"iso-8859-1\"><title>Caf\xc3\xa9</title></head><body>"
+	       "<svg><title>not the title</title><text>vector</text></svg>"
+	       "<p>Z\xc3\xbcrich \xe6\x9d\xb1\xe4\xba\xac</p></body></html>",
+	       NULL, &d, &title);
+	assert_string_equal(title, "Caf\xc3\xa9");
+	assert_int_equal(d.npara, 1);
+	assert_string_equal(d.paras[0].text, "Z\xc3\xbcrich \xe6\x9d\xb1\xe4\xba\xac");
+	free(title);
+	doc_free(&d);
+}
+
+static void
 test_lists_nested_and_ordered(void **state)
 {
 	static const char *const want[] = {
@@ -275,6 +292,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_paragraphs_and_headings),
 	    cmocka_unit_test(test_title_element_and_dropped_parts),
+	    cmocka_unit_test(test_utf8_kept_despite_meta_charset),
 	    cmocka_unit_test(test_lists_nested_and_ordered),
 	    cmocka_unit_test(test_blockquote_pre_br),
 	    cmocka_unit_test(test_table_rows),
