@@ -1,8 +1,13 @@
-/* analysis.c - the analysis result type. */
+/* analysis.c - the analysis result type, and analysis_run: the passes in order
+ * (tokens, quotation marks, entities, statements) and the result built from them. */
 #include "analysis/analysis.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "analysis/ana_int.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
 
 static const char *const ent_kind_names[ENT_NKINDS] = {
     "company", "agency", "country", "place", "person", "org",
@@ -46,4 +51,112 @@ analysis_free(struct analysis *a)
 	}
 	free(a->stmts);
 	memset(a, 0, sizeof(*a));
+}
+
+/* Returns the canonical name of entity i: its gazetteer name, or the words of
+ * its first full mention with white space made single spaces. The caller owns it. */
+static char *
+ana_name(const struct actx *x, size_t i)
+{
+	const struct ent *e = &x->e[i];
+	const char *s;
+	struct buf b = BUF_INIT;
+	size_t k, start, end;
+	int sp = 0;
+
+	if (e->canon != NULL)
+		return xstrdup(e->canon);
+	s = x->d->paras[x->t[e->name_t0].para].text;
+	start = x->t[e->name_t0].start;
+	end = x->t[e->name_t1 - 1].end;
+	buf_add(&b, "", 0);
+	for (k = start; k < end; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			sp = 1;
+			continue;
+		}
+		if (c == 0xc2 && k + 1 < end && (unsigned char)s[k + 1] == 0xa0) {
+			sp = 1;
+			k++;
+			continue;
+		}
+		if (sp)
+			buf_addc(&b, ' ');
+		sp = 0;
+		buf_addc(&b, (char)c);
+	}
+	return buf_detach(&b);
+}
+
+/* Adds the text of mention m to the aliases of oe unless it is its name or known. */
+static void
+ana_alias(const struct actx *x, const struct ment *m, struct ana_entity *oe)
+{
+	const char *s = x->d->paras[x->t[m->t0].para].text + x->t[m->t0].start;
+	size_t n = x->t[m->t1 - 1].end - x->t[m->t0].start, j;
+
+	if (m->flags & MF_DESC || oe->naliases >= 32 || n == 0 ||
+	    x->t[m->t0].para != x->t[m->t1 - 1].para)
+		return;
+	if (strlen(oe->name) == n && memcmp(oe->name, s, n) == 0)
+		return;
+	for (j = 0; j < oe->naliases; j++)
+		if (strlen(oe->aliases[j]) == n && memcmp(oe->aliases[j], s, n) == 0)
+			return;
+	oe->aliases = xreallocarray(oe->aliases, oe->naliases + 1, sizeof(*oe->aliases));
+	oe->aliases[oe->naliases++] = xstrndup(s, n);
+}
+
+void
+analysis_run(const struct doc *d, struct analysis *out)
+{
+	struct actx x;
+	long *map;
+	size_t i, n = 0;
+
+	memset(out, 0, sizeof(*out));
+	memset(&x, 0, sizeof(x));
+	x.d = d;
+	tok_run(&x);
+	quote_scan(&x);
+	ner_run(&x);
+	quote_attribute(&x, out);
+	map = xmalloc((x.ne + 1) * sizeof(*map));
+	for (i = 0; i < x.ne; i++)
+		map[i] = -1;
+	out->ments = xreallocarray(NULL, x.nm + 1, sizeof(*out->ments));
+	out->ents = xreallocarray(NULL, x.ne + 1, sizeof(*out->ents));
+	for (i = 0; i < x.nm; i++) {
+		const struct ment *m = &x.m[i];
+		struct ana_mention *om;
+
+		if (m->ent < 0)
+			continue;
+		if (map[m->ent] < 0) {
+			struct ana_entity *oe = &out->ents[out->nents];
+
+			memset(oe, 0, sizeof(*oe));
+			oe->name = ana_name(&x, (size_t)m->ent);
+			oe->kind = ner_kind(&x, (size_t)m->ent);
+			map[m->ent] = (long)out->nents++;
+		}
+		ana_alias(&x, m, &out->ents[map[m->ent]]);
+		om = &out->ments[n++];
+		om->entity = (size_t)map[m->ent];
+		om->para = x.t[m->t0].para;
+		om->start = x.t[m->t0].start;
+		om->end = x.t[m->t1 - 1].para == om->para ? x.t[m->t1 - 1].end : x.t[m->t0].end;
+	}
+	out->nments = n;
+	for (i = 0; i < out->nstmts; i++)
+		if (out->stmts[i].speaker >= 0)
+			out->stmts[i].speaker = map[out->stmts[i].speaker];
+	free(map);
+	free(x.t);
+	free(x.pfirst);
+	free(x.m);
+	free(x.e);
+	free(x.q);
 }

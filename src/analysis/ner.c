@@ -1,23 +1,731 @@
-/* ner.c - not written yet; its owner replaces this file. */
+/* ner.c - entities in layers: gazetteer names, then runs of capitalised words
+ * (with sentence-start handling), typed by cue words around them (company
+ * suffixes, agency heads, titles, first names, appositions), then joined per
+ * article: short forms, surnames, acronyms and "Long Name (ACR)" definitions
+ * join the first full form, and descriptions ("the company") stand for the
+ * most recent entity of their kind. */
+#include <stdlib.h>
 #include <string.h>
 
-#include "analysis/analysis.h"
+#include "analysis/ana_int.h"
+#include "util/xmalloc.h"
 
-void
-analysis_run(const struct doc *d, struct analysis *out)
+#define RUN_MAX 8 /* longer runs of capitals are headlines or shouting, not names */
+
+/* A map from 64-bit keys to entity indexes, open addressing, per article. */
+struct hmap {
+	uint64_t *k;
+	int32_t *v;
+	size_t cap, n;
+};
+
+static int32_t
+hmap_get(const struct hmap *m, uint64_t k)
 {
-	memset(out, 0, sizeof(*out));
+	size_t i;
+
+	if (m->cap == 0)
+		return -1;
+	for (i = (size_t)k & (m->cap - 1); m->v[i] >= 0; i = (i + 1) & (m->cap - 1))
+		if (m->k[i] == k)
+			return m->v[i];
+	return -1;
+}
+
+/* Sets k to v unless k is already there (the first wins). */
+static void
+hmap_add(struct hmap *m, uint64_t k, int32_t v)
+{
+	size_t i, j, oldcap = m->cap;
+	uint64_t *ok = m->k;
+	int32_t *ov = m->v;
+
+	if (hmap_get(m, k) >= 0)
+		return;
+	if ((m->n + 1) * 2 > m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->k = xcalloc(m->cap, sizeof(*m->k));
+		m->v = xmalloc(m->cap * sizeof(*m->v));
+		memset(m->v, 0xff, m->cap * sizeof(*m->v));
+		m->n = 0;
+		for (j = 0; j < oldcap; j++)
+			if (ov[j] >= 0)
+				hmap_add(m, ok[j], ov[j]);
+		free(ok);
+		free(ov);
+	}
+	for (i = (size_t)k & (m->cap - 1); m->v[i] >= 0; i = (i + 1) & (m->cap - 1))
+		;
+	m->k[i] = k;
+	m->v[i] = v;
+	m->n++;
+}
+
+static void
+hmap_free(struct hmap *m)
+{
+	free(m->k);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+static uint32_t
+roles(const struct actx *x, size_t i)
+{
+	return i < x->nt && x->t[i].type == TK_WORD && x->t[i].g != NULL ? x->t[i].g->roles : 0;
+}
+
+static int
+is_word(const struct actx *x, size_t i)
+{
+	return i < x->nt && x->t[i].type == TK_WORD;
+}
+
+/* A capitalised word that may be part of a name found by capitals alone. */
+static int
+name_word(const struct actx *x, size_t i)
+{
+	return is_word(x, i) && (x->t[i].flags & (TF_CAP | TF_UPPER)) &&
+	       !(roles(x, i) & (GAZ_NONENT | GAZ_COMMON));
+}
+
+static int
+same_sent(const struct actx *x, size_t a, size_t b)
+{
+	return a < x->nt && b < x->nt && x->t[a].sent == x->t[b].sent;
+}
+
+/* Returns the length in tokens of the longest gazetteer name at i, with *gp. */
+static size_t
+gaz_match(const struct actx *x, size_t i, const struct gaz_entry **gp)
+{
+	uint64_t h = GAZ_SEED;
+	const struct gaz_entry *g;
+	size_t n, best = 0, k;
+	int ok;
+
+	*gp = NULL;
+	for (n = 1; n <= GAZ_MAX_WORDS && i + n <= x->nt; n++) {
+		const struct tok *t = &x->t[i + n - 1];
+
+		if (t->type != TK_WORD && !(t->type == TK_PUNCT && t->ch == '&'))
+			break;
+		if (n > 1 && !same_sent(x, i, i + n - 1))
+			break;
+		h = gaz_seq_hash(h, t->h);
+		if ((g = gaz_get(h)) == NULL)
+			break;
+		if ((g->roles & GAZ_NAMES) && g->nwords == n) {
+			if (g->roles & GAZ_UPPER) {
+				ok = 1;
+				for (k = i; k < i + n; k++)
+					if (x->t[k].type == TK_WORD &&
+					    !(x->t[k].flags & TF_UPPER) &&
+					    !((x->t[k].flags & TF_ABBR) &&
+					      (x->t[k].flags & TF_CAP)))
+						ok = 0;
+			} else {
+				ok = (x->t[i].flags & TF_CAP) && (x->t[i + n - 1].flags & TF_CAP);
+			}
+			if (ok) {
+				best = n;
+				*gp = g;
+			}
+		}
+		if (!(g->roles & GAZ_PREFIX))
+			break;
+	}
+	return best;
+}
+
+/* Returns the length of a title at i (President, Chief Executive, Mr.), or 0. */
+static size_t
+title_len(const struct actx *x, size_t i)
+{
+	const struct gaz_entry *g;
+	size_t n, best = 0;
+
+	for (n = 1; n <= 3 && i + n <= x->nt && is_word(x, i + n - 1); n++) {
+		g = n == 1 ? x->t[i].g : tok_gaz(x, i, n);
+		if (g == NULL)
+			break;
+		if ((g->roles & (GAZ_TITLE | GAZ_HONORIFIC)) && g->nwords == n)
+			best = n;
+		if (n > 1 && !(g->roles & GAZ_PREFIX))
+			break;
+		if (n == 1 && !(g->roles & GAZ_PREFIX))
+			break;
+	}
+	return best;
+}
+
+static int
+is_particle(const struct actx *x, size_t i)
+{
+	return is_word(x, i) && (x->t[i].flags & TF_LOWER) && (roles(x, i) & GAZ_CONNECTOR) &&
+	       !tok_is(x, i, "of") && !tok_is(x, i, "for") && !tok_is(x, i, "and");
+}
+
+/* Returns the length of the run of capitalised words (and the small words
+ * that may join them) starting at i. */
+static size_t
+run_len(const struct actx *x, size_t i)
+{
+	size_t j = i, end = i;
+	int head = 0, conn = 0;
+
+	while (j < x->nt && same_sent(x, i, j)) {
+		if (name_word(x, j) && (j == i || !(x->t[j].flags & TF_SSTART))) {
+			if (roles(x, j) & (GAZ_AGHEAD | GAZ_ORGHEAD | GAZ_COSUFFIX | GAZ_TITLE))
+				head = 1;
+			end = ++j;
+			conn = 0;
+			if (end - i > RUN_MAX * 3)
+				return end - i;
+			continue;
+		}
+		if (j > i && conn < 2 &&
+		    (is_particle(x, j) || (x->t[j].type == TK_PUNCT && x->t[j].ch == '&') ||
+		     (head && (tok_is(x, j, "of") || tok_is(x, j, "for") || tok_is(x, j, "and"))) ||
+		     (conn == 1 && tok_is(x, j, "the") && tok_is(x, j - 1, "of")))) {
+			j++;
+			conn++;
+			continue;
+		}
+		break;
+	}
+	return end - i;
+}
+
+static struct ment *
+ment_add(struct actx *x, size_t t0, size_t t1, const struct gaz_entry *g)
+{
+	struct ment *m;
+
+	if (x->nm == x->capm) {
+		x->capm = x->capm ? x->capm * 2 : 64;
+		x->m = xreallocarray(x->m, x->capm, sizeof(*x->m));
+	}
+	m = &x->m[x->nm++];
+	memset(m, 0, sizeof(*m));
+	m->t0 = (uint32_t)t0;
+	m->t1 = (uint32_t)t1;
+	m->ent = -1;
+	m->g = g;
+	if (x->title_case_headline && x->t[t0].para == 0)
+		m->flags |= MF_HEADLINE;
+	return m;
+}
+
+static void
+vote(struct ment *m, enum ent_kind k, int w)
+{
+	int v = m->votes[k] + w;
+
+	m->votes[k] = (int8_t)(v > 100 ? 100 : v);
+}
+
+/* Skips back over adjectives and nouns before a name to the cue noun
+ * ("memory chip maker Micron"): returns the roles of the word right before,
+ * or of a cue within two words before. */
+static uint32_t
+cue_before(const struct actx *x, size_t t0)
+{
+	uint32_t r = 0;
+	size_t k;
+
+	for (k = t0; k > 0 && t0 - k < 2; k--) {
+		if (!is_word(x, k - 1) || !same_sent(x, k - 1, t0) ||
+		    !(x->t[k - 1].flags & TF_LOWER))
+			break;
+		r = roles(x, k - 1);
+		if (r & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN | GAZ_TITLE))
+			return r;
+	}
+	return 0;
+}
+
+/* Roles of the cue noun in an apposition after a name: "X, the chip maker," */
+static uint32_t
+cue_after(const struct actx *x, size_t t1)
+{
+	size_t k;
+	uint32_t r;
+
+	if (t1 >= x->nt || x->t[t1].type != TK_PUNCT || x->t[t1].ch != ',')
+		return 0;
+	for (k = t1 + 1; k < x->nt && k < t1 + 10 && same_sent(x, t1, k); k++) {
+		if (x->t[k].type == TK_PUNCT || x->t[k].type == TK_QUOTE)
+			break;
+		r = roles(x, k);
+		if ((x->t[k].flags & TF_LOWER) && (r & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN)))
+			return r;
+		if (r & GAZ_SPEECH)
+			break;
+	}
+	return 0;
+}
+
+static int
+speech_after(const struct actx *x, size_t t1)
+{
+	size_t k = t1;
+
+	while (k < x->nt && (roles(x, k) & GAZ_AUX) && k < t1 + 2)
+		k++;
+	return (roles(x, k) & GAZ_SPEECH) && !(roles(x, k) & GAZ_PARTICIPLE);
+}
+
+/* Types the candidate [t0, t1) by its own words and the cues around it. */
+static void
+type_run(struct actx *x, struct ment *m, int titled)
+{
+	size_t t0 = m->t0, t1 = m->t1, k;
+	uint32_t r, last = roles(x, t1 - 1), all = 0, before, after;
+	int n = (int)(t1 - t0);
+
+	for (k = t0; k < t1; k++)
+		all |= roles(x, k);
+	if (last & GAZ_COSUFFIX)
+		vote(m, ENT_COMPANY, 4);
+	if (all & GAZ_AGHEAD)
+		vote(m, ENT_AGENCY, 5);
+	if (all & GAZ_ORGHEAD)
+		vote(m, ENT_ORG, 5);
+	if (titled) {
+		vote(m, ENT_PERSON, 5);
+		m->flags |= MF_TITLE;
+	}
+	r = roles(x, t0);
+	if ((r & GAZ_FIRST) && !(all & (GAZ_COSUFFIX | GAZ_AGHEAD | GAZ_ORGHEAD))) {
+		vote(m, ENT_PERSON, n > 1 ? 3 : 1);
+		m->gender = x->t[t0].g->gender;
+	}
+	before = cue_before(x, t0);
+	if (before & GAZ_CONOUN)
+		vote(m, ENT_COMPANY, 3);
+	else if (before & GAZ_AGNOUN)
+		vote(m, ENT_AGENCY, 3);
+	else if (before & (GAZ_PERSONNOUN | GAZ_TITLE))
+		vote(m, ENT_PERSON, 3);
+	after = cue_after(x, t1);
+	if (after & GAZ_CONOUN)
+		vote(m, ENT_COMPANY, 2);
+	else if (after & GAZ_AGNOUN)
+		vote(m, ENT_AGENCY, 2);
+	else if (after & GAZ_PERSONNOUN)
+		vote(m, ENT_PERSON, 2);
+	if (n >= 2 && n <= 3 && speech_after(x, t1))
+		vote(m, ENT_PERSON, 1);
+}
+
+static int
+has_votes(const struct ment *m)
+{
+	int k;
+
+	for (k = 0; k < ENT_NKINDS; k++)
+		if (m->votes[k] > 0)
+			return 1;
+	return 0;
+}
+
+/* Words seen capitalised away from a sentence start, to judge a sentence's
+ * first word by. */
+static void
+mid_caps(const struct actx *x, struct hmap *caps)
+{
+	size_t i;
+
+	for (i = 0; i < x->nt; i++)
+		if (x->t[i].type == TK_WORD && (x->t[i].flags & TF_CAP) &&
+		    !(x->t[i].flags & TF_SSTART))
+			hmap_add(caps, x->t[i].h, 1);
+}
+
+static void add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps);
+
+/* Adds the name at [a, b) after splitting off a title inside it. */
+static void
+add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps)
+{
+	size_t k, tl = 0, j;
+	uint32_t all = 0;
+	struct ment *m;
+	const struct gaz_entry *g;
+
+	while (a < b && !name_word(x, a))
+		a++;
+	while (b > a && !name_word(x, b - 1))
+		b--;
+	if (a >= b)
+		return;
+	for (k = a; k < b; k++) {
+		if ((tl = title_len(x, k)) > 0 && k + tl < b) {
+			all = 0;
+			for (j = k + tl; j < b; j++)
+				all |= roles(x, j);
+			if (!(all & (GAZ_COSUFFIX | GAZ_AGHEAD | GAZ_ORGHEAD)))
+				break;
+		}
+		tl = 0;
+	}
+	if (tl > 0) {
+		if (k > a && gaz_match(x, a, &g) == k - a) {
+			ment_add(x, a, k, g);
+		} else if (k > a) {
+			add_run(x, a, k, caps);
+		}
+		a = k + tl;
+		m = ment_add(x, a, b, NULL);
+		type_run(x, m, 1);
+		return;
+	}
+	if (b - a == 1 && title_len(x, a) == 1)
+		return; /* a lone title names no one */
+	/* a sentence's first word is a name only with some sign of it */
+	if (b - a == 1 && (x->t[a].flags & TF_SSTART) && !(x->t[a].flags & TF_UPPER) &&
+	    !(roles(x, a) & GAZ_FIRST) && hmap_get(caps, x->t[a].h) < 0 && !speech_after(x, b))
+		return;
+	m = ment_add(x, a, b, NULL);
+	type_run(x, m, 0);
+	if (!has_votes(m) && b - a == 1 && (x->t[a].flags & TF_UPPER))
+		vote(m, ENT_ORG, 1);
+}
+
+/* Pass 1: candidate names in text order. */
+static void
+collect(struct actx *x)
+{
+	const struct gaz_entry *g;
+	struct hmap caps = {0};
+	size_t i = 0, glen, rlen;
+	struct ment *m;
+
+	mid_caps(x, &caps);
+	while (i < x->nt) {
+		if (!is_word(x, i) || !(x->t[i].flags & (TF_CAP | TF_UPPER)) ||
+		    (roles(x, i) & GAZ_NONENT)) {
+			i++;
+			continue;
+		}
+		glen = gaz_match(x, i, &g);
+		rlen = run_len(x, i);
+		if (rlen > RUN_MAX && glen == 0) {
+			i += rlen;
+			continue;
+		}
+		if (glen > 0 && (glen >= rlen || rlen > RUN_MAX)) {
+			m = ment_add(x, i, i + glen, g);
+			/* a seat of government after "in" or in a dateline is the place */
+			if ((g->roles & GAZ_CAPITAL) &&
+			    ((i > 0 && (roles(x, i - 1) & GAZ_LOCPREP) && same_sent(x, i - 1, i)) ||
+			     ((x->t[i].flags & TF_PSTART) && (x->t[i].flags & TF_UPPER))))
+				m->flags |= MF_PLACE;
+			i += glen;
+			continue;
+		}
+		if (glen > 0) {
+			uint32_t all = 0;
+			size_t k;
+
+			for (k = i + glen; k < i + rlen; k++)
+				all |= roles(x, k);
+			if (!(all & (GAZ_COSUFFIX | GAZ_AGHEAD | GAZ_ORGHEAD))) {
+				ment_add(x, i, i + glen, g);
+				i += glen;
+				continue;
+			}
+		}
+		if (rlen == 0) {
+			i++;
+			continue;
+		}
+		add_run(x, i, i + rlen, &caps);
+		i += rlen;
+	}
+	hmap_free(&caps);
+}
+
+/* The hash of the words of a gazetteer name, as a run of tokens would hash. */
+static uint64_t
+str_hash(const char *s)
+{
+	uint64_t h = GAZ_SEED;
+	const char *w;
+
+	while (*s != '\0') {
+		while (*s == ' ')
+			s++;
+		w = s;
+		while (*s != '\0' && *s != ' ')
+			s++;
+		if (s > w)
+			h = gaz_seq_hash(h, gaz_word_hash(w, (size_t)(s - w)));
+	}
+	return h;
+}
+
+static uint64_t
+span_hash(const struct actx *x, size_t t0, size_t t1)
+{
+	uint64_t h = GAZ_SEED;
+	size_t k;
+
+	for (k = t0; k < t1; k++)
+		h = gaz_seq_hash(h, x->t[k].h);
+	return h;
+}
+
+static int32_t
+ent_new(struct actx *x, const struct ment *m)
+{
+	struct ent *e;
+
+	if (x->ne == x->cape) {
+		x->cape = x->cape ? x->cape * 2 : 32;
+		x->e = xreallocarray(x->e, x->cape, sizeof(*x->e));
+	}
+	e = &x->e[x->ne];
+	memset(e, 0, sizeof(*e));
+	e->name_t0 = m->t0;
+	e->name_t1 = m->t1;
+	e->fixed_kind = -1;
+	if (m->g != NULL && !(m->flags & MF_PLACE)) {
+		e->canon = m->g->canon;
+		e->fixed_kind = (m->g->roles & GAZ_ENTITY) ? m->g->kind : ENT_COUNTRY;
+	} else if (m->flags & MF_PLACE) {
+		e->fixed_kind = ENT_PLACE;
+	}
+	return (int32_t)x->ne++;
+}
+
+static void
+join(struct actx *x, struct ment *m, int32_t e)
+{
+	int k;
+
+	m->ent = e;
+	for (k = 0; k < ENT_NKINDS; k++)
+		x->e[e].votes[k] += m->votes[k];
+	if (m->gender != GAZ_G_NONE && x->e[e].gender == GAZ_G_NONE)
+		x->e[e].gender = m->gender;
+}
+
+enum ent_kind
+ner_kind(const struct actx *x, size_t i)
+{
+	const struct ent *e = &x->e[i];
+	int k, best = ENT_ORG, n;
+
+	if (e->fixed_kind >= 0)
+		return (enum ent_kind)e->fixed_kind;
+	for (k = 0; k < ENT_NKINDS; k++)
+		if (e->votes[k] > e->votes[best])
+			best = k;
+	if (e->votes[best] > 0)
+		return (enum ent_kind)best;
+	/* no cue at all: two or three words in title case are most often a person */
+	n = (int)(e->name_t1 - e->name_t0);
+	if (n >= 2 && n <= 3) {
+		for (size_t t = e->name_t0; t < e->name_t1; t++)
+			if (!(x->t[t].flags & TF_CAP) || (x->t[t].flags & TF_UPPER))
+				return ENT_ORG;
+		return ENT_PERSON;
+	}
+	return ENT_ORG;
+}
+
+/* The acronym of a name: the initials of its capitalised words. */
+static uint64_t
+acronym_hash(const struct actx *x, size_t t0, size_t t1)
+{
+	char buf[RUN_MAX + 1];
+	size_t n = 0, k;
+
+	for (k = t0; k < t1 && n < RUN_MAX; k++)
+		if (x->t[k].type == TK_WORD && (x->t[k].flags & TF_CAP))
+			buf[n++] = tok_text(x, k)[0];
+	if (n < 2)
+		return 0;
+	return gaz_seq_hash(GAZ_SEED, gaz_word_hash(buf, n));
+}
+
+/* Registers the short forms entity e may later be called by. */
+static void
+register_forms(struct actx *x, struct hmap *alias, int32_t e, const struct ment *m)
+{
+	size_t n = m->t1 - m->t0, k;
+	enum ent_kind kind = ner_kind(x, (size_t)e);
+	uint64_t h;
+
+	if (n < 2 || (m->flags & MF_PLACE))
+		return;
+	if (kind == ENT_PERSON) {
+		hmap_add(alias, gaz_seq_hash(GAZ_SEED, x->t[m->t1 - 1].h), e);
+	} else {
+		for (k = m->t0 + 1; k < m->t1; k++)
+			if (x->t[k - 1].type == TK_WORD && !(roles(x, k - 1) & GAZ_CONNECTOR) &&
+			    (x->t[k - 1].flags & TF_CAP))
+				hmap_add(alias, span_hash(x, m->t0, k), e);
+	}
+	if ((h = acronym_hash(x, m->t0, m->t1)) != 0 && m->g == NULL)
+		hmap_add(alias, h, e);
+}
+
+/* "Long Name (ACR)": the acronym after a name becomes its alias. */
+static void
+definitions(struct actx *x, struct hmap *alias)
+{
+	size_t i;
+
+	for (i = 0; i < x->nm; i++) {
+		struct ment *m = &x->m[i];
+		size_t t = m->t1;
+
+		if (m->ent < 0 || m->t1 - m->t0 < 2 || t + 2 >= x->nt)
+			continue;
+		if (x->t[t].type == TK_PUNCT && x->t[t].ch == '(' && x->t[t + 1].type == TK_WORD &&
+		    (x->t[t + 1].flags & TF_UPPER) && x->t[t + 2].type == TK_PUNCT &&
+		    x->t[t + 2].ch == ')') {
+			hmap_add(alias, gaz_seq_hash(GAZ_SEED, x->t[t + 1].h), m->ent);
+			/* the acronym inside the parentheses is a mention of it too */
+			if (i + 1 < x->nm && x->m[i + 1].t0 == t + 1)
+				x->m[i + 1].flags |= MF_DEFINED;
+		}
+	}
+}
+
+/* Pass 2: candidates become entities; longer names first, so that short
+ * forms find the full name wherever it comes. */
+static void
+resolve(struct actx *x)
+{
+	struct hmap names = {0}, alias = {0};
+	size_t i, pass;
+	int32_t e;
+	uint64_t h;
+
+	for (pass = 0; pass < 4; pass++) {
+		for (i = 0; i < x->nm; i++) {
+			struct ment *m = &x->m[i];
+			size_t n = m->t1 - m->t0;
+
+			if (m->ent >= 0)
+				continue;
+			/* 0: gazetteer names; 1: longer names; 2: single words; 3: headline */
+			if ((m->flags & MF_HEADLINE) != (pass == 3 ? MF_HEADLINE : 0))
+				continue;
+			if (pass == 0 && (m->g == NULL || (m->flags & MF_PLACE)))
+				continue;
+			if (pass == 1 && n < 2)
+				continue;
+			if (m->g != NULL && !(m->flags & MF_PLACE))
+				h = str_hash(m->g->canon);
+			else
+				h = span_hash(x, m->t0, m->t1);
+			if ((e = hmap_get(&names, h)) < 0 && !(m->flags & MF_PLACE) && m->g == NULL)
+				e = hmap_get(&alias, h);
+			if (e < 0 && (m->flags & MF_DEFINED) == 0 && pass == 2 && n == 1 &&
+			    (x->t[m->t0].flags & TF_UPPER))
+				e = hmap_get(&alias, h);
+			if (e < 0 && pass == 3)
+				continue;
+			if (e < 0) {
+				e = ent_new(x, m);
+				hmap_add(&names, h, e);
+				join(x, m, e);
+				register_forms(x, &alias, e, m);
+			} else {
+				join(x, m, e);
+			}
+		}
+		if (pass == 1)
+			definitions(x, &alias);
+	}
+	hmap_free(&names);
+	hmap_free(&alias);
+}
+
+static int
+cmp_ment(const void *a, const void *b)
+{
+	const struct ment *p = a, *q = b;
+
+	return p->t0 < q->t0 ? -1 : p->t0 > q->t0;
+}
+
+/* Pass 3: "the company", "the ministry" stand for the most recent entity of
+ * that kind. */
+static void
+descriptions(struct actx *x)
+{
+	int32_t last[ENT_NKINDS];
+	size_t i, mi = 0, n0 = x->nm;
+	enum ent_kind want;
+	uint32_t r;
+	struct ment *m;
+
+	for (i = 0; i < ENT_NKINDS; i++)
+		last[i] = -1;
+	for (i = 0; i < x->nt; i++) {
+		while (mi < n0 && x->m[mi].t0 <= i) {
+			if (x->m[mi].ent >= 0)
+				last[ner_kind(x, (size_t)x->m[mi].ent)] = x->m[mi].ent;
+			mi++;
+		}
+		if (!tok_is(x, i, "the") || i + 1 >= x->nt || !is_word(x, i + 1) ||
+		    !same_sent(x, i, i + 1) || !(x->t[i + 1].flags & TF_LOWER))
+			continue;
+		r = roles(x, i + 1);
+		if (tok_len(x, i + 1) > 0 && tok_text(x, i + 1)[tok_len(x, i + 1) - 1] == 's')
+			continue; /* plurals stand for no one entity */
+		if (r & GAZ_CONOUN)
+			want = ENT_COMPANY;
+		else if ((r & GAZ_AGNOUN) && !tok_is(x, i + 1, "government") &&
+		         !tok_is(x, i + 1, "court") && !tok_is(x, i + 1, "police"))
+			want = ENT_AGENCY;
+		else
+			continue;
+		/* "the company's rival" is fine; "the company Acme" names it itself */
+		if (i + 2 < x->nt && ((x->t[i + 2].type == TK_WORD &&
+		                       (x->t[i + 2].flags & TF_CAP) && same_sent(x, i, i + 2)) ||
+		                      tok_is(x, i + 2, "of")))
+			continue;
+		if (last[want] < 0)
+			continue;
+		m = ment_add(x, i, i + 2, NULL);
+		m->flags |= MF_DESC;
+		m->ent = last[want];
+	}
+	qsort(x->m, x->nm, sizeof(*x->m), cmp_ment);
 }
 
 void
-dup_mark(struct doc *d)
+ner_run(struct actx *x)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 1; i < d->npara; i++)
-		for (j = 1; j < i; j++)
-			if (d->paras[j].dup_of < 0 && strcmp(d->paras[i].text, d->paras[j].text) == 0) {
-				d->paras[i].dup_of = (int)j;
-				break;
-			}
+	collect(x);
+	resolve(x);
+	descriptions(x);
+	for (i = 0; i < x->nm; i++) {
+		struct ment *m = &x->m[i];
+
+		if (m->ent >= 0)
+			for (size_t k = m->t0; k < m->t1; k++)
+				x->t[k].ment = (int32_t)i;
+	}
+}
+
+int32_t
+ner_entity_in(const struct actx *x, size_t t0, size_t t1)
+{
+	size_t k;
+
+	for (k = t0; k < t1 && k < x->nt; k++)
+		if (x->t[k].ment >= 0 && x->m[x->t[k].ment].ent >= 0 &&
+		    !x->m[x->t[k].ment].addressee)
+			return x->m[x->t[k].ment].ent;
+	return -1;
 }

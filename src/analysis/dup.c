@@ -1,0 +1,140 @@
+/* dup.c - paragraphs that repeat an earlier one, as when a syndicated story is
+ * pasted twice. Compared after white space is collapsed and quote marks and
+ * dashes are made ASCII, by hash, so that the cost stays linear. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+
+/* Returns the normalised form of s, which the caller owns, with its length in *len. */
+static char *
+dup_norm(const char *s, size_t *len)
+{
+	size_t n = strlen(s), i = 0, o = 0, l;
+	char *out = xmalloc(n + 1);
+	int space = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		l = 1;
+		cp = c;
+		if (c >= 0x80 && (l = utf8_decode(s + i, n - i, &cp)) == 0) {
+			l = 1;
+			cp = c;
+		}
+		switch (cp) {
+		case ' ':
+		case '\t':
+		case '\n':
+		case '\r':
+		case '\f':
+		case '\v':
+		case 0xa0:
+		case 0x2007:
+		case 0x2009:
+		case 0x200a:
+		case 0x202f:
+		case 0x3000:
+			space = o > 0;
+			i += l;
+			continue;
+		case 0x201c:
+		case 0x201d:
+		case 0x201e:
+		case 0x201f:
+		case 0xab:
+		case 0xbb:
+			cp = '"';
+			break;
+		case 0x2018:
+		case 0x2019:
+		case 0x201a:
+		case 0x201b:
+		case 0x2039:
+		case 0x203a:
+			cp = '\'';
+			break;
+		case 0x2010:
+		case 0x2011:
+		case 0x2012:
+		case 0x2013:
+		case 0x2014:
+		case 0x2015:
+			cp = '-';
+			break;
+		}
+		if (space)
+			out[o++] = ' ';
+		space = 0;
+		if (cp < 0x80)
+			out[o++] = (char)cp;
+		else {
+			memcpy(out + o, s + i, l);
+			o += l;
+		}
+		i += l;
+	}
+	out[o] = '\0';
+	*len = o;
+	return out;
+}
+
+static uint64_t
+dup_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	return h;
+}
+
+void
+dup_mark(struct doc *d)
+{
+	size_t cap = 16, i, j, len;
+	char **norm;
+	size_t *lens;
+	uint64_t *hs;
+	size_t *slot;
+
+	if (d->npara < 3)
+		return;
+	while (cap < d->npara * 2)
+		cap *= 2;
+	norm = xcalloc(d->npara, sizeof(*norm));
+	lens = xcalloc(d->npara, sizeof(*lens));
+	hs = xcalloc(d->npara, sizeof(*hs));
+	slot = xcalloc(
+	    cap, sizeof(*slot)); /* paragraph index, 0 = empty (the headline is never in it) */
+	for (i = 1; i < d->npara; i++) {
+		d->paras[i].dup_of = -1;
+		norm[i] = dup_norm(d->paras[i].text, &len);
+		lens[i] = len;
+		if (len == 0)
+			continue;
+		hs[i] = dup_hash(norm[i], len);
+		for (j = hs[i] & (cap - 1); slot[j] != 0; j = (j + 1) & (cap - 1)) {
+			size_t k = slot[j];
+
+			if (hs[k] == hs[i] && lens[k] == len &&
+			    memcmp(norm[k], norm[i], len) == 0) {
+				d->paras[i].dup_of = (int)k;
+				break;
+			}
+		}
+		if (slot[j] == 0)
+			slot[j] = i;
+	}
+	for (i = 0; i < d->npara; i++)
+		free(norm[i]);
+	free(norm);
+	free(lens);
+	free(hs);
+	free(slot);
+}

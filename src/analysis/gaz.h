@@ -1,0 +1,98 @@
+/* gaz.h - gazetteers: word lists and known names, compiled into a hash table at
+ * build time by gen_gaz from iso-codes and data/gaz/. Keys are sequences of
+ * words; a word's hash ignores ASCII case and the apostrophe's shape. */
+#ifndef NR_GAZ_H
+#define NR_GAZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum gaz_role {
+	GAZ_COUNTRY = 1u << 0,     /* a country's name; canon is the country */
+	GAZ_DEMONYM = 1u << 1,     /* "Chinese": tagged as the country canon */
+	GAZ_CAPITAL = 1u << 2,     /* seat of government: the country canon as metonym */
+	GAZ_ENTITY = 1u << 3,      /* a known name of kind `kind`, canon its name */
+	GAZ_FIRST = 1u << 4,       /* a given name; gender in `gender` */
+	GAZ_HONORIFIC = 1u << 5,   /* Mr, Dr: dropped from a name */
+	GAZ_TITLE = 1u << 6,       /* President, CEO */
+	GAZ_COSUFFIX = 1u << 7,    /* Inc, Technology, Bank */
+	GAZ_AGHEAD = 1u << 8,      /* Ministry, Administration */
+	GAZ_ORGHEAD = 1u << 9,     /* University, Party */
+	GAZ_CONOUN = 1u << 10,     /* company, maker */
+	GAZ_AGNOUN = 1u << 11,     /* ministry, regulator */
+	GAZ_PERSONNOUN = 1u << 12, /* spokesman, analyst */
+	GAZ_SPEECH = 1u << 13,     /* said, according to */
+	GAZ_TELL = 1u << 14,       /* told: its object is the one addressed */
+	GAZ_PARTICIPLE = 1u << 15, /* saying, citing: the subject is the clause's */
+	GAZ_AUX = 1u << 16,        /* also, has: may stand between subject and verb */
+	GAZ_COMMON = 1u << 17,     /* a common word, not a name at sentence start */
+	GAZ_NONENT = 1u << 18,     /* Monday, January */
+	GAZ_ABBREV = 1u << 19,     /* Mr., Inc.: the period ends no sentence */
+	GAZ_LOCPREP = 1u << 20,    /* in, at: a capital after it is a place */
+	GAZ_ELISION = 1u << 21,    /* 'tis, 'n' */
+	GAZ_CONNECTOR = 1u << 22,  /* of, de, van: may stand inside a name */
+	GAZ_PREFIX = 1u << 23,     /* a longer key starts with these words */
+	GAZ_UPPER = 1u << 24,      /* the key is in capitals (US, CNN): the text must be too */
+};
+
+#define GAZ_NAMES (GAZ_COUNTRY | GAZ_DEMONYM | GAZ_CAPITAL | GAZ_ENTITY)
+
+enum gaz_gender { GAZ_G_NONE, GAZ_G_MALE, GAZ_G_FEMALE, GAZ_G_EITHER };
+
+struct gaz_entry {
+	uint64_t hash;
+	const char *key;   /* as written in the data */
+	const char *canon; /* the name it stands for, or NULL */
+	uint32_t roles;
+	uint8_t kind;   /* enum ent_kind, for GAZ_ENTITY */
+	uint8_t gender; /* enum gaz_gender, for GAZ_FIRST */
+	uint8_t nwords;
+};
+
+/* The longest key, in words. */
+#define GAZ_MAX_WORDS 8
+
+#define GAZ_SEED 0x6a09e667f3bcc909ull
+
+/* Returns the hash of one word: FNV-1a over its bytes with ASCII folded to
+ * lower case and U+2019 read as an apostrophe. */
+static inline uint64_t
+gaz_word_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	size_t i;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		         (unsigned char)s[i + 2] == 0x99) {
+			c = '\'';
+			i += 2;
+		}
+		h = (h ^ c) * 0x100000001b3ull;
+	}
+	return h;
+}
+
+/* Returns the hash of a word sequence whose hash so far is h, extended by word w. */
+static inline uint64_t
+gaz_seq_hash(uint64_t h, uint64_t w)
+{
+	h ^= w + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	h *= 0xff51afd7ed558ccdull;
+	return h ^ (h >> 29);
+}
+
+/* The table (gaz_data.c): entries, and slots holding entry index + 1 or 0,
+ * probed linearly from hash & gaz_mask. */
+extern const struct gaz_entry gaz_entries[];
+extern const uint32_t gaz_slots[];
+extern const uint32_t gaz_mask;
+
+/* Returns the entry whose key has sequence hash h, or NULL. */
+const struct gaz_entry *gaz_get(uint64_t h);
+
+#endif

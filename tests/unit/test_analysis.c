@@ -1,0 +1,382 @@
+/* test_analysis.c - the analyzer: tokens, quotation marks, entities and their
+ * aliases, statements, duplicate paragraphs. The sentences are invented. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "analysis/ana_int.h"
+#include "analysis/analysis.h"
+#include "util/xmalloc.h"
+
+/* Fills d with the paragraphs given (the first is the headline). */
+static void
+mkdoc(struct doc *d, const char *const *paras)
+{
+	doc_init(d);
+	for (; *paras != NULL; paras++)
+		doc_add_para(d, *paras, strlen(*paras));
+	d->title = xstrdup(d->paras[0].text);
+}
+
+/* Returns the text of tokens as "a|b|c" in buf. */
+static const char *
+tokens_of(const char *text, char *buf, size_t n)
+{
+	const char *paras[] = {text, NULL};
+	struct actx x;
+	struct doc d;
+	size_t i, o = 0;
+
+	mkdoc(&d, paras);
+	memset(&x, 0, sizeof(x));
+	x.d = &d;
+	tok_run(&x);
+	buf[0] = '\0';
+	for (i = 0; i < x.nt && o + 1 < n; i++)
+		o += (size_t)snprintf(buf + o, n - o, "%s%.*s", i ? "|" : "", (int)tok_len(&x, i),
+		                      tok_text(&x, i));
+	free(x.t);
+	free(x.pfirst);
+	doc_free(&d);
+	return buf;
+}
+
+static void
+test_tokens(void **state)
+{
+	char buf[512];
+
+	(void)state;
+	assert_string_equal(tokens_of("Mr. Okafor's U.S.-based firm rose 4.4%.", buf, sizeof(buf)),
+	                    "Mr.|Okafor|'s|U.S.|-|based|firm|rose|4.4%|.");
+	assert_string_equal(
+	    tokens_of("Jean-Luc didn't go; well-known \xe2\x80\x9cmaybe\xe2\x80\x9d", buf,
+	              sizeof(buf)),
+	    "Jean-Luc|didn't|go|;|well-known|\xe2\x80\x9c|maybe|\xe2\x80\x9d");
+	assert_string_equal(tokens_of("Velt\xe2\x80\x99s chief\xc2\xa0"
+	                              "executive",
+	                              buf, sizeof(buf)),
+	                    "Velt|\xe2\x80\x99s|chief|executive");
+	assert_string_equal(tokens_of("no spaces:a,b", buf, sizeof(buf)), "no|spaces|:|a|,|b");
+}
+
+static void
+test_sentences(void **state)
+{
+	const char *paras[] = {"Head", "Dr. Lund met Acme Inc. The firm said no. Then it left.",
+	                       "A second one", NULL};
+	struct actx x;
+	struct doc d;
+	size_t i, nsent = 0;
+
+	(void)state;
+	mkdoc(&d, paras);
+	memset(&x, 0, sizeof(x));
+	x.d = &d;
+	tok_run(&x);
+	for (i = 0; i < x.nt; i++)
+		nsent +=
+		    (x.t[i].flags & TF_SSTART) != 0 && (i == 0 || x.t[i].sent != x.t[i - 1].sent);
+	/* Head | Dr. Lund met Acme Inc. | The firm said no. | Then it left. | A second one */
+	assert_int_equal(x.nsent, 5);
+	assert_int_equal(nsent, 5);
+	free(x.t);
+	free(x.pfirst);
+	doc_free(&d);
+}
+
+/* Runs the quote scanner on paragraphs; returns the quotations' texts joined by '|'. */
+static const char *
+quotes_of(const char *const *paras, char *buf, size_t n)
+{
+	struct actx x;
+	struct doc d;
+	size_t i, o = 0;
+
+	mkdoc(&d, paras);
+	memset(&x, 0, sizeof(x));
+	x.d = &d;
+	tok_run(&x);
+	quote_scan(&x);
+	buf[0] = '\0';
+	for (i = 0; i < x.nq && o + 1 < n; i++) {
+		const struct quote *q = &x.q[i];
+
+		if (q->para == q->para_end)
+			o += (size_t)snprintf(buf + o, n - o, "%s%.*s", i ? "|" : "",
+			                      (int)(q->end - q->start),
+			                      d.paras[q->para].text + q->start);
+		else
+			o += (size_t)snprintf(buf + o, n - o, "%s%zu-%zu:%s..", i ? "|" : "",
+			                      q->para, q->para_end,
+			                      d.paras[q->para].text + q->start);
+	}
+	free(x.t);
+	free(x.pfirst);
+	free(x.q);
+	doc_free(&d);
+	return buf;
+}
+
+static void
+test_quote_marks(void **state)
+{
+	char buf[512];
+	const char *straight[] = {"H", "\"We will not sell,\" she said. \"Never.\"", NULL};
+	const char *curly[] = {"H", "\xe2\x80\x9cIt works,\xe2\x80\x9d he said.", NULL};
+	const char *guill[] = {"H", "Il a dit \xc2\xab non merci \xc2\xbb hier.", NULL};
+	const char *nested[] = {"H", "\"He told me 'go home' today,\" she said.", NULL};
+	const char *apos[] = {"H", "The Joneses' dog and 'tis rock 'n' roll from the '90s.", NULL};
+	const char *open_end[] = {"H", "\"We will rebuild the plant", "Other words.", NULL};
+	const char *multi[] = {"H", "\"The first part of it.", "\"The second part,\" she said.",
+	                       NULL};
+	const char *single[] = {"H", "'We are ready,' the mayor said.", NULL};
+
+	(void)state;
+	assert_string_equal(quotes_of(straight, buf, sizeof(buf)), "We will not sell,|Never.");
+	assert_string_equal(quotes_of(curly, buf, sizeof(buf)), "It works,");
+	assert_string_equal(quotes_of(guill, buf, sizeof(buf)), " non merci ");
+	assert_string_equal(quotes_of(nested, buf, sizeof(buf)), "He told me 'go home' today,");
+	assert_string_equal(quotes_of(apos, buf, sizeof(buf)), "");
+	assert_string_equal(quotes_of(open_end, buf, sizeof(buf)), "We will rebuild the plant");
+	assert_string_equal(quotes_of(multi, buf, sizeof(buf)), "1-2:The first part of it...");
+	assert_string_equal(quotes_of(single, buf, sizeof(buf)), "We are ready,");
+}
+
+static const struct ana_entity *
+find_ent(const struct analysis *a, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < a->nents; i++)
+		if (strcmp(a->ents[i].name, name) == 0)
+			return &a->ents[i];
+	return NULL;
+}
+
+/* Returns the name of the entity of the mention of `word` (its nth
+ * occurrence, from 0) in paragraph p, or "" when it is no mention. */
+static const char *
+ent_at_n(const struct doc *d, const struct analysis *a, size_t p, const char *word, int nth)
+{
+	const char *s = strstr(d->paras[p].text, word);
+	size_t i, off;
+
+	while (s != NULL && nth-- > 0)
+		s = strstr(s + 1, word);
+	if (s == NULL)
+		return "(not in the text)";
+	off = (size_t)(s - d->paras[p].text);
+	for (i = 0; i < a->nments; i++)
+		if (a->ments[i].para == p && a->ments[i].start == off &&
+		    a->ments[i].end == off + strlen(word))
+			return a->ents[a->ments[i].entity].name;
+	return "";
+}
+
+static const char *
+ent_at(const struct doc *d, const struct analysis *a, size_t p, const char *word)
+{
+	return ent_at_n(d, a, p, word, 0);
+}
+
+static void
+test_aliases(void **state)
+{
+	const char *paras[] = {
+	    "Harbour regulator fines Velt Dynamics Corp",
+	    "The Coastal Shipping Authority (CSA) fined freight company Velt Dynamics Corp on "
+	    "Monday, and Velt's shares fell.",
+	    "Velt chief executive Maria Oduya met CSA officials. Oduya said the firm would appeal.",
+	    "The authority declined to comment, and the company said nothing more.", NULL};
+	struct analysis a;
+	struct doc d;
+	const struct ana_entity *e;
+
+	(void)state;
+	mkdoc(&d, paras);
+	dup_mark(&d);
+	analysis_run(&d, &a);
+	e = find_ent(&a, "Velt Dynamics Corp");
+	assert_non_null(e);
+	assert_int_equal(e->kind, ENT_COMPANY);
+	assert_string_equal(ent_at_n(&d, &a, 1, "Velt", 1), "Velt Dynamics Corp");
+	assert_string_equal(ent_at(&d, &a, 2, "Velt"), "Velt Dynamics Corp");
+	e = find_ent(&a, "Coastal Shipping Authority");
+	assert_non_null(e);
+	assert_int_equal(e->kind, ENT_AGENCY);
+	assert_string_equal(ent_at(&d, &a, 1, "CSA"), "Coastal Shipping Authority");
+	assert_string_equal(ent_at(&d, &a, 2, "CSA"), "Coastal Shipping Authority");
+	e = find_ent(&a, "Maria Oduya");
+	assert_non_null(e);
+	assert_int_equal(e->kind, ENT_PERSON);
+	assert_string_equal(ent_at_n(&d, &a, 2, "Oduya", 1), "Maria Oduya");
+	assert_string_equal(ent_at(&d, &a, 3, "the company"), "Velt Dynamics Corp");
+	assert_string_equal(ent_at(&d, &a, 3, "The authority"), "Coastal Shipping Authority");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
+static void
+test_countries(void **state)
+{
+	const char *paras[] = {
+	    "Ministers meet",
+	    "Beijing criticised the US-based group, while Chinese officials met in Washington.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+	const struct ana_entity *e;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_string_equal(ent_at(&d, &a, 1, "Beijing"), "China");
+	assert_string_equal(ent_at(&d, &a, 1, "Chinese"), "China");
+	assert_string_equal(ent_at(&d, &a, 1, "US"), "United States");
+	/* "in Washington" is the city, not the government */
+	assert_string_equal(ent_at(&d, &a, 1, "Washington"), "Washington");
+	e = find_ent(&a, "Washington");
+	assert_non_null(e);
+	assert_int_equal(e->kind, ENT_PLACE);
+	analysis_free(&a);
+	doc_free(&d);
+}
+
+/* Returns statement i's text. */
+static char *
+stmt_said(const struct doc *d, const struct ana_statement *s)
+{
+	return xstrndup(d->paras[s->para].text + s->start, s->para == s->para_end
+	                                                       ? s->end - s->start
+	                                                       : strlen(d->paras[s->para].text));
+}
+
+static void
+test_statements(void **state)
+{
+	const char *paras[] = {
+	    "Port strike ends",
+	    "Dockworkers at Larnport returned on Monday, Harbour Union leader Tomas Vell said.",
+	    "\"We got what we came for,\" Vell told the Larnport Gazette.",
+	    "\"And we will be back if they break it.\"",
+	    "The port operator, Keelside Terminals Ltd, said it welcomed the deal.",
+	    "Workers called the offer \"fair enough\" last week.",
+	    "According to Keelside, traffic will be normal by Friday.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+	char *s;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_int_equal(a.nstmts, 5);
+	/* CLAUSE, SPEAKER said */
+	assert_int_equal(a.stmts[0].direct, 0);
+	assert_string_equal(a.ents[a.stmts[0].speaker].name, "Tomas Vell");
+	s = stmt_said(&d, &a.stmts[0]);
+	assert_string_equal(s, "Dockworkers at Larnport returned on Monday");
+	free(s);
+	/* "QUOTE," SPEAKER told ADDRESSEE: the addressee is not the speaker */
+	assert_int_equal(a.stmts[1].direct, 1);
+	assert_string_equal(a.ents[a.stmts[1].speaker].name, "Tomas Vell");
+	assert_string_equal(a.stmts[1].cue, "told");
+	/* a bare quote paragraph inherits the speaker */
+	assert_int_equal(a.stmts[2].para, 3);
+	assert_string_equal(a.ents[a.stmts[2].speaker].name, "Tomas Vell");
+	/* SPEAKER said CLAUSE, with "it" */
+	assert_int_equal(a.stmts[3].para, 4);
+	assert_string_equal(a.ents[a.stmts[3].speaker].name, "Keelside Terminals Ltd");
+	s = stmt_said(&d, &a.stmts[3]);
+	assert_string_equal(s, "it welcomed the deal");
+	free(s);
+	/* the scare quote in paragraph 5 is not a statement; according to X, CLAUSE is */
+	assert_int_equal(a.stmts[4].para, 6);
+	assert_string_equal(a.stmts[4].cue, "according to");
+	assert_string_equal(a.ents[a.stmts[4].speaker].name, "Keelside Terminals Ltd");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
+static void
+test_dup_mark(void **state)
+{
+	const char *paras[] = {"Same",
+	                       "The \xe2\x80\x9c"
+	                       "first\xe2\x80\x9d  paragraph \xe2\x80\x93 here.",
+	                       "Second.",
+	                       " The \"first\" paragraph - here. ",
+	                       "Second.",
+	                       "Same",
+	                       NULL};
+	struct doc d;
+
+	(void)state;
+	mkdoc(&d, paras);
+	dup_mark(&d);
+	assert_int_equal(d.paras[0].dup_of, -1);
+	assert_int_equal(d.paras[1].dup_of, -1);
+	assert_int_equal(d.paras[2].dup_of, -1);
+	assert_int_equal(d.paras[3].dup_of, 1);
+	assert_int_equal(d.paras[4].dup_of, 2);
+	assert_int_equal(d.paras[5].dup_of, -1); /* the headline is never one of them */
+	doc_free(&d);
+}
+
+/* Bytes that are not prose still give a result, in bounded time. */
+static void
+test_hostile(void **state)
+{
+	static const char *const pats[] = {"\"", "'", "\xe2\x80\x9c", "Aa ", "A", "(", "\xc2\xab"};
+	size_t n = 1 << 16, i, k, len;
+	struct analysis a;
+	struct doc d;
+	char *buf = malloc(n + 1);
+
+	(void)state;
+	for (k = 0; k < sizeof(pats) / sizeof(pats[0]); k++) {
+		len = strlen(pats[k]);
+		for (i = 0; i + len <= n; i += len)
+			memcpy(buf + i, pats[k], len);
+		buf[i] = '\0';
+		doc_init(&d);
+		doc_add_para(&d, "T", 1);
+		doc_add_para(&d, buf, i);
+		doc_add_para(&d, buf, i);
+		dup_mark(&d);
+		analysis_run(&d, &a);
+		for (i = 0; i < a.nments; i++)
+			assert_true(a.ments[i].end <= strlen(d.paras[a.ments[i].para].text));
+		analysis_free(&a);
+		doc_free(&d);
+	}
+	srand(7);
+	for (k = 0; k < 50; k++) {
+		for (i = 0; i < 4096; i++)
+			buf[i] = (char)(rand() % 255 + 1);
+		doc_init(&d);
+		doc_add_para(&d, buf, 4096);
+		doc_add_para(&d, buf + 100, 3000);
+		analysis_run(&d, &a);
+		analysis_free(&a);
+		doc_free(&d);
+	}
+	free(buf);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_tokens),      cmocka_unit_test(test_sentences),
+	    cmocka_unit_test(test_quote_marks), cmocka_unit_test(test_aliases),
+	    cmocka_unit_test(test_countries),   cmocka_unit_test(test_statements),
+	    cmocka_unit_test(test_dup_mark),    cmocka_unit_test(test_hostile),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
