@@ -394,5 +394,11 @@ main(int argc, char **argv)
 	fputs("\n};\n", f);
 	if (fclose(f) != 0)
 		die(argv[3], strerror(errno));
+	for (i = 0; i < nents; i++) {
+		free(ents[i].key);
+		free(ents[i].canon);
+	}
+	free(ents);
+	free(slots);
 	return 0;
 }

@@ -698,7 +698,8 @@ descriptions(struct actx *x)
 		m->flags |= MF_DESC;
 		m->ent = last[want];
 	}
-	qsort(x->m, x->nm, sizeof(*x->m), cmp_ment);
+	if (x->nm > 1)
+		qsort(x->m, x->nm, sizeof(*x->m), cmp_ment);
 }
 
 void

@@ -779,5 +779,6 @@ quote_attribute(struct actx *x, struct analysis *out)
 		out->stmts[n++] = out->stmts[i];
 	}
 	out->nstmts = n;
-	qsort(out->stmts, out->nstmts, sizeof(*out->stmts), cmp_stmt);
+	if (out->nstmts > 1)
+		qsort(out->stmts, out->nstmts, sizeof(*out->stmts), cmp_stmt);
 }
