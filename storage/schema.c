@@ -11,7 +11,8 @@ static const char schema_v1[] =
     /* subscriptions */
     "CREATE TABLE feed ("
     " id INTEGER PRIMARY KEY,"
-    " url TEXT NOT NULL UNIQUE,"
+    " url TEXT NOT NULL UNIQUE,"       /* fetched from here; a permanent redirect changes it */
+    " given_url TEXT NOT NULL UNIQUE," /* as the user gave it (urls file, add, OPML) */
     " title TEXT,"      /* as the feed names itself */
     " user_title TEXT," /* "~Title" in the urls file */
     " site_link TEXT,"
@@ -23,6 +24,7 @@ static const char schema_v1[] =
     " last_fetch INTEGER,"
     " last_ok INTEGER,"
     " last_error TEXT,"
+    " content_hash TEXT," /* of the last body parsed: the same bytes are not parsed again */
     " origin TEXT NOT NULL DEFAULT 'cli'," /* cli, urls, opml */
     " added INTEGER NOT NULL DEFAULT (strftime('%s','now'))"
     ");"

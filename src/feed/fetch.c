@@ -1,0 +1,533 @@
+/* fetch.c - every feed in parallel on one libcurl multi handle; each completed
+ * transfer is parsed and stored on this thread, in a transaction of its own,
+ * while the others keep downloading. */
+#include "feed/fetch.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "config.h"
+#include "feed/feed.h"
+#include "pipeline.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+
+#define FETCH_ACCEPT                                                                               \
+	"Accept: application/rss+xml, application/atom+xml, application/feed+json,"                \
+	" application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+#define FETCH_BAR 24
+
+struct fetch_xfer {
+	const struct store_feed *feed;
+	size_t host;
+	CURL *easy;
+	struct curl_slist *hdrs;
+	struct buf body;
+	char errbuf[CURL_ERROR_SIZE];
+	int too_big;
+	long status; /* of the latest response, from its status line */
+	char reason[64];
+	int redirects;
+	int all_permanent; /* every redirect so far was a 301 or 308 */
+};
+
+struct fetch_ctx {
+	struct store *st;
+	const struct fetch_opts *o;
+	struct fetch_stats *stats;
+	CURLM *multi;
+	char **hosts;
+	size_t nhosts;
+	int *host_active;
+	struct timespec start;
+	double last_draw;
+	int drawn;
+};
+
+void
+fetch_opts_init(struct fetch_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->jobs = 16;
+	o->per_host = 4;
+	o->timeout_s = 60;
+	o->connect_timeout_s = 15;
+	o->max_size = (size_t)32 << 20;
+}
+
+static double
+fetch_elapsed(const struct fetch_ctx *x)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - x->start.tv_sec) +
+	       (double)(now.tv_nsec - x->start.tv_nsec) / 1e9;
+}
+
+static void
+fetch_progress(struct fetch_ctx *x, int force)
+{
+	const struct fetch_stats *s = x->stats;
+	double t = fetch_elapsed(x);
+	char bar[FETCH_BAR + 1];
+	size_t fill, i;
+
+	if (!x->o->progress || (!force && t - x->last_draw < 0.1))
+		return;
+	x->last_draw = t;
+	fill = s->feeds ? s->done * FETCH_BAR / s->feeds : FETCH_BAR;
+	for (i = 0; i < FETCH_BAR; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[FETCH_BAR] = '\0';
+	fprintf(stderr, "\r[%s] %zu/%zu feeds, %zu new, %zu error%s, %.1f s\033[K", bar, s->done,
+	        s->feeds, s->new_articles, s->failed, s->failed == 1 ? "" : "s", t);
+	fflush(stderr);
+	x->drawn = 1;
+}
+
+/* Prints "newsroom: URL: what" above the progress bar, made safe for a terminal. */
+static void
+fetch_report(struct fetch_ctx *x, const char *url, const char *what)
+{
+	char *u = utf8_sanitize(url, 0), *w = utf8_sanitize(what, 0);
+
+	if (x->drawn)
+		fputs("\r\033[K", stderr);
+	fprintf(stderr, "newsroom: %s: %s\n", u, w);
+	free(u);
+	free(w);
+	if (x->drawn)
+		fetch_progress(x, 1);
+}
+
+/* Returns the host:port of url, which the caller owns ("" when unparsable). */
+static char *
+fetch_host_of(const char *url)
+{
+	CURLU *h = curl_url();
+	char *host = NULL, *port = NULL, *key;
+
+	if (h != NULL && curl_url_set(h, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(h, CURLUPART_HOST, &host, 0) == CURLUE_OK)
+		curl_url_get(h, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
+	key = xasprintf("%s:%s", host ? host : "", port ? port : "");
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(h);
+	return key;
+}
+
+static size_t
+fetch_host_index(struct fetch_ctx *x, const char *url)
+{
+	char *key = fetch_host_of(url);
+	size_t i;
+
+	for (i = 0; i < x->nhosts; i++)
+		if (strcmp(x->hosts[i], key) == 0) {
+			free(key);
+			return i;
+		}
+	x->hosts = xreallocarray(x->hosts, x->nhosts + 1, sizeof(*x->hosts));
+	x->host_active = xreallocarray(x->host_active, x->nhosts + 1, sizeof(*x->host_active));
+	x->hosts[x->nhosts] = key;
+	x->host_active[x->nhosts] = 0;
+	return x->nhosts++;
+}
+
+static size_t
+fetch_write(char *p, size_t size, size_t nmemb, void *arg)
+{
+	struct fetch_xfer *t = arg;
+	size_t n = size * nmemb;
+
+	/* the cap holds for the decompressed bytes too: stop the transfer */
+	if (buf_add(&t->body, p, n) != 0) {
+		t->too_big = 1;
+		return 0;
+	}
+	return n;
+}
+
+/* Follows the status line of each response, redirects included. */
+static size_t
+fetch_header(char *p, size_t size, size_t nmemb, void *arg)
+{
+	struct fetch_xfer *t = arg;
+	size_t n = size * nmemb, i;
+	long code;
+	char *sp, *end;
+
+	if (n < 12 || memcmp(p, "HTTP/", 5) != 0)
+		return n;
+	sp = memchr(p, ' ', n);
+	if (sp == NULL)
+		return n;
+	code = strtol(sp + 1, &end, 10);
+	if (code < 200)
+		return n; /* 1xx: the real response follows */
+	if (t->status >= 300 && t->status < 400) {
+		t->redirects++;
+		if (t->status != 301 && t->status != 308)
+			t->all_permanent = 0;
+	}
+	t->status = code;
+	while (end < p + n && *end == ' ')
+		end++;
+	for (i = 0;
+	     end + i < p + n && end[i] != '\r' && end[i] != '\n' && i + 1 < sizeof(t->reason); i++)
+		t->reason[i] = end[i];
+	t->reason[i] = '\0';
+	return n;
+}
+
+static void
+fetch_xfer_free(struct fetch_xfer *t)
+{
+	if (t == NULL)
+		return;
+	if (t->easy != NULL)
+		curl_easy_cleanup(t->easy);
+	curl_slist_free_all(t->hdrs);
+	buf_free(&t->body);
+	free(t);
+}
+
+/* Adds a header line to t, unless it is NULL. */
+static void
+fetch_add_header(struct fetch_xfer *t, const char *name, const char *value)
+{
+	char *h;
+	struct curl_slist *l;
+
+	if (value == NULL || value[0] == '\0' || strpbrk(value, "\r\n") != NULL)
+		return;
+	h = xasprintf("%s: %s", name, value);
+	l = curl_slist_append(t->hdrs, h);
+	free(h);
+	if (l != NULL)
+		t->hdrs = l;
+}
+
+/* Starts the transfer of f; returns it (owned by the multi handle until done) or NULL. */
+static struct fetch_xfer *
+fetch_start(struct fetch_ctx *x, const struct store_feed *f, size_t host)
+{
+	struct fetch_xfer *t = xcalloc(1, sizeof(*t));
+	const struct fetch_opts *o = x->o;
+	CURL *e;
+
+	t->feed = f;
+	t->host = host;
+	t->all_permanent = 1;
+	buf_init(&t->body, o->max_size);
+	if ((e = t->easy = curl_easy_init()) == NULL) {
+		fetch_xfer_free(t);
+		return NULL;
+	}
+	t->hdrs = curl_slist_append(NULL, FETCH_ACCEPT);
+	if (!o->force) {
+		fetch_add_header(t, "If-None-Match", f->etag);
+		fetch_add_header(t, "If-Modified-Since", f->last_modified);
+	}
+	curl_easy_setopt(e, CURLOPT_URL, f->url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, fetch_write);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, fetch_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->hdrs);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, "newsroom/" PACKAGE_VERSION);
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 10L);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, o->connect_timeout_s);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, o->timeout_s);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_size);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	if (curl_multi_add_handle(x->multi, e) != CURLM_OK) {
+		fetch_xfer_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* Returns the value of header name in the final response, or NULL; owned by curl. */
+static const char *
+fetch_header_value(CURL *e, const char *name)
+{
+	struct curl_header *h;
+
+	if (curl_easy_header(e, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK)
+		return NULL;
+	return h->value;
+}
+
+/* A 64-bit FNV-1a of the body: enough to notice the same bytes served again. */
+static void
+fetch_hash(const struct buf *b, char out[17])
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < b->len; i++) {
+		h ^= (unsigned char)b->data[i];
+		h *= 1099511628211ULL;
+	}
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* Parses the body of t and stores its items and r in one transaction. */
+static int
+fetch_store(struct fetch_ctx *x, struct fetch_xfer *t, const char *url, const char *ctype,
+            struct store_feed_result *r, char **cause)
+{
+	struct feed f;
+	struct doc d;
+	size_t i, nbad = 0, nnew = 0, nchanged = 0;
+	char *icause = NULL, *first_bad = NULL;
+	int status;
+
+	if (feed_parse(t->body.data ? t->body.data : "", t->body.len, url, ctype, &f, cause) != 0)
+		return -1;
+	if (store_begin(x->st, cause) != 0) {
+		feed_free(&f);
+		return -1;
+	}
+	for (i = 0; i < f.nitems; i++) {
+		if (feed_item_doc(&f, &f.items[i], &d, &icause) != 0) {
+			if (first_bad == NULL)
+				first_bad = icause;
+			else
+				free(icause);
+			icause = NULL;
+			nbad++;
+			continue;
+		}
+		if (pipeline_put(x->st, &d, t->feed->id, NULL, &status, cause) != 0) {
+			doc_free(&d);
+			goto fail;
+		}
+		nnew += status == STORE_PUT_NEW;
+		nchanged += status == STORE_PUT_CHANGED;
+		doc_free(&d);
+	}
+	r->title = f.title;
+	r->site_link = f.link;
+	r->subtitle = f.subtitle;
+	r->ttl_minutes = f.ttl_minutes;
+	if (store_feed_fetched(x->st, t->feed->id, r, cause) != 0 ||
+	    store_commit(x->st, cause) != 0)
+		goto fail;
+	x->stats->new_articles += nnew;
+	x->stats->changed_articles += nchanged;
+	if (nbad > 0) {
+		char *msg = xasprintf("%zu of %zu items skipped (%s)", nbad, f.nitems, first_bad);
+
+		fetch_report(x, t->feed->url, msg);
+		free(msg);
+	}
+	free(first_bad);
+	feed_free(&f);
+	return 0;
+fail:
+	store_rollback(x->st);
+	free(first_bad);
+	feed_free(&f);
+	return -1;
+}
+
+/* Builds the error of a transfer that failed, or NULL when it got a response. */
+static char *
+fetch_transfer_error(struct fetch_ctx *x, struct fetch_xfer *t, CURLcode res)
+{
+	if (t->too_big || res == CURLE_FILESIZE_EXCEEDED)
+		return xasprintf(
+		    "the body is larger than %zu bytes (the --max-size cap); not stored",
+		    x->o->max_size);
+	if (res == CURLE_OPERATION_TIMEDOUT)
+		return xasprintf("timed out (%s)", t->errbuf[0] ? t->errbuf : "no answer in time");
+	if (res != CURLE_OK)
+		return xstrdup(t->errbuf[0] ? t->errbuf : curl_easy_strerror(res));
+	return NULL;
+}
+
+/* Handles a finished transfer: stores its articles or its error. */
+static void
+fetch_finish(struct fetch_ctx *x, struct fetch_xfer *t, CURLcode res)
+{
+	struct store_feed_result r;
+	const struct store_feed *f = t->feed;
+	char *err, *cause = NULL, *eff = NULL, *ctype = NULL, hash[17];
+	long code = 0;
+	curl_off_t retry = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.when = (int64_t)time(NULL);
+	r.ttl_minutes = -1;
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &eff);
+	curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ctype);
+	err = fetch_transfer_error(x, t, res);
+	if (err == NULL && (code == 429 || code == 503)) {
+		curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry);
+		if (retry > 0) {
+			r.not_before = r.when + (int64_t)retry;
+			err = xasprintf("HTTP %ld %s; the server asks to wait %lld s (Retry-After)",
+			                code, t->reason, (long long)retry);
+		}
+	}
+	if (err == NULL && (code < 200 || code >= 300) && code != 304)
+		err = xasprintf("HTTP %ld%s%s", code, t->reason[0] ? " " : "", t->reason);
+	if (err == NULL) {
+		if (t->redirects > 0 && t->all_permanent && eff != NULL && strcmp(eff, f->url) != 0)
+			r.new_url = eff;
+		r.etag = fetch_header_value(t->easy, "ETag");
+		r.last_modified = fetch_header_value(t->easy, "Last-Modified");
+		r.new_validators = code != 304;
+		if (code != 304) {
+			fetch_hash(&t->body, hash);
+			r.content_hash = hash;
+		}
+		if (code == 304 || (!x->o->force && f->content_hash != NULL &&
+		                    strcmp(f->content_hash, hash) == 0)) {
+			x->stats->not_modified++;
+			if (store_feed_fetched(x->st, f->id, &r, &cause) != 0)
+				err = cause;
+		} else if (fetch_store(x, t, eff ? eff : f->url, ctype, &r, &cause) != 0) {
+			/* the cause may already name the feed; say it once */
+			size_t ul = strlen(f->url);
+
+			if (cause != NULL && strncmp(cause, f->url, ul) == 0 && cause[ul] == ':' &&
+			    cause[ul + 1] == ' ') {
+				err = xstrdup(cause + ul + 2);
+				free(cause);
+			} else
+				err = cause ? cause : xstrdup("cannot store the feed");
+			memset(&r, 0, sizeof(r));
+			r.when = (int64_t)time(NULL);
+			r.ttl_minutes = -1;
+		}
+	}
+	if (err != NULL) {
+		x->stats->failed++;
+		r.error = err;
+		cause = NULL;
+		if (store_feed_fetched(x->st, f->id, &r, &cause) != 0) {
+			fetch_report(x, f->url, cause);
+			free(cause);
+		}
+		fetch_report(x, f->url, err);
+		free(err);
+	}
+	x->stats->done++;
+}
+
+/* Returns 1 when a plain fetch should leave f alone for now. */
+static int
+fetch_too_soon(const struct store_feed *f, int64_t now)
+{
+	if (f->not_before > now)
+		return 1;
+	return f->ttl_minutes > 0 && f->last_ok > 0 && now < f->last_ok + f->ttl_minutes * 60LL;
+}
+
+int
+fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const struct fetch_opts *o,
+          struct fetch_stats *stats, char **cause)
+{
+	struct fetch_ctx x;
+	size_t *queue, *hostof, nq = 0, first = 0, i, active = 0;
+	unsigned char *started;
+	int64_t now = (int64_t)time(NULL);
+	int running, left, progressed;
+	struct fetch_xfer *t;
+	CURLMsg *m;
+
+	memset(stats, 0, sizeof(*stats));
+	memset(&x, 0, sizeof(x));
+	x.st = st;
+	x.o = o;
+	x.stats = stats;
+	clock_gettime(CLOCK_MONOTONIC, &x.start);
+	if ((x.multi = curl_multi_init()) == NULL) {
+		*cause = xstrdup("libcurl cannot start");
+		return -1;
+	}
+	curl_multi_setopt(x.multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)o->jobs);
+	curl_multi_setopt(x.multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)o->per_host);
+	curl_multi_setopt(x.multi, CURLMOPT_MAXCONNECTS, (long)o->jobs);
+	queue = xcalloc(n ? n : 1, sizeof(*queue));
+	hostof = xcalloc(n ? n : 1, sizeof(*hostof));
+	started = xcalloc(n ? n : 1, 1);
+	for (i = 0; i < n; i++) {
+		if (!o->force && fetch_too_soon(&feeds[i], now)) {
+			stats->skipped++;
+			continue;
+		}
+		hostof[nq] = fetch_host_index(&x, feeds[i].url);
+		queue[nq++] = i;
+	}
+	stats->feeds = nq;
+	fetch_progress(&x, 1);
+	while (first < nq || active > 0) {
+		/* start what the limits allow: jobs in all, per_host on one host */
+		for (i = first; i < nq && active < (size_t)o->jobs; i++) {
+			if (started[i] || x.host_active[hostof[i]] >= o->per_host)
+				continue;
+			started[i] = 1;
+			t = fetch_start(&x, &feeds[queue[i]], hostof[i]);
+			if (t == NULL) {
+				stats->failed++;
+				stats->done++;
+				fetch_report(&x, feeds[queue[i]].url,
+				             "libcurl cannot start a transfer");
+				continue;
+			}
+			x.host_active[hostof[i]]++;
+			active++;
+		}
+		while (first < nq && started[first])
+			first++;
+		curl_multi_perform(x.multi, &running);
+		progressed = 0;
+		while ((m = curl_multi_info_read(x.multi, &left)) != NULL) {
+			if (m->msg != CURLMSG_DONE)
+				continue;
+			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+			curl_multi_remove_handle(x.multi, m->easy_handle);
+			fetch_finish(&x, t, m->data.result);
+			x.host_active[t->host]--;
+			active--;
+			progressed = 1;
+			fetch_xfer_free(t);
+		}
+		fetch_progress(&x, 0);
+		if (!progressed && active > 0)
+			curl_multi_poll(x.multi, NULL, 0, 100, NULL);
+	}
+	stats->elapsed_s = fetch_elapsed(&x);
+	if (x.drawn) {
+		fetch_progress(&x, 1);
+		fputc('\n', stderr);
+	}
+	curl_multi_cleanup(x.multi);
+	for (i = 0; i < x.nhosts; i++)
+		free(x.hosts[i]);
+	free(x.hosts);
+	free(x.host_active);
+	free(queue);
+	free(hostof);
+	free(started);
+	return 0;
+}
