@@ -77,7 +77,7 @@ opml_walk(struct opml_ctx *x, xmlNode *n)
 		if (url == NULL)
 			url = opml_attr(n, "xmlurl");
 		if (url != NULL && !urls_valid(url)) {
-			what = xasprintf("%s:%d: '%.60s' is not an http or https URL; skipped",
+			what = xasprintf("%s:%ld: '%.60s' is not an http or https URL; skipped",
 			                 x->name, xmlGetLineNo(n), url);
 			x->out->warnings =
 			    xreallocarray(x->out->warnings, x->out->nwarnings + 1, sizeof(char *));

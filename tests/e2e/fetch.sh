@@ -1,0 +1,121 @@
+#!/bin/sh
+# fetch.sh - fetching from a real HTTP server on 127.0.0.1: storing, conditional
+# GETs, redirects, gzip, per-feed errors, exit codes, the same story in two feeds.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/httpd.sh"
+
+out=$(nr add "$BASE/feeds/gazette.xml" --tag local --tag "sea news" 2>&1); rc=$?
+check "add exits 0" [ $rc -eq 0 ]
+check "add says added" contains "$out" "added	$BASE/feeds/gazette.xml"
+out=$(nr add "$BASE/feeds/gazette.xml" 2>&1)
+check "adding twice says so" contains "$out" "already subscribed"
+nr add "$BASE/feeds/harbour.atom" >/dev/null
+out=$(nr add "ftp://127.0.0.1/x.xml" 2>&1); rc=$?
+check "add refuses a non-http URL" [ $rc -eq 2 ]
+check "add names the bad URL" contains "$out" "'ftp://127.0.0.1/x.xml' is not an http or https URL"
+
+mark=$(srv_mark)
+out=$(nr fetch 2>&1); rc=$?
+check "first fetch exits 0" [ $rc -eq 0 ]
+check "first fetch summary counts new articles" contains "$out" "2 feeds fetched"
+check "first fetch stores 4 distinct articles" contains "$out" "4 new articles"
+reqs=$(srv_since "$mark")
+check "first fetch is unconditional" [ "$(printf '%s\n' "$reqs" | grep -c 'cond=0')" -eq 2 ]
+check "the User-Agent names newsroom" contains "$reqs" "ua=newsroom/"
+
+out=$(nr list)
+check "articles are stored" contains "$out" "Ferry operator orders two electric vessels"
+check "atom entries are stored" contains "$out" "Dock workers agree new shift pattern"
+check "the same story in two feeds is stored once" \
+	[ "$(printf '%s\n' "$out" | grep -c 'Regional grid agency approves offshore cable')" -eq 1 ]
+out=$(nr feeds)
+check "feeds shows the feed's own title" contains "$out" "Kestrel Bay Gazette"
+check "feeds shows tags" contains "$out" "[local, sea news]"
+check "the shared story is listed under both feeds" contains "$out" "2 articles, 2 unread"
+check "feeds shows 3 articles for the gazette" contains "$out" "3 articles, 3 unread"
+
+mark=$(srv_mark)
+out=$(nr fetch 2>&1); rc=$?
+check "second fetch exits 0" [ $rc -eq 0 ]
+reqs=$(srv_since "$mark")
+check "second fetch sends conditional requests only" \
+	[ "$(printf '%s\n' "$reqs" | grep -c 'cond=1')" -eq 2 ]
+check "second fetch gets two 304s" [ "$(printf '%s\n' "$reqs" | grep -c '^304 ')" -eq 2 ]
+check "second fetch reports them not modified" contains "$out" "2 not modified"
+
+# a new item on the server: a conditional request gets a 200 and one new article
+sed -i 's|<item>|<item><title>Lighthouse keeper retires after 31 years</title><link>http://gazette.example/2026/keeper</link><guid isPermaLink="false">gazette-2026-0103</guid><description>Ebba Strand switched off the Skerrow light for the last time.</description></item>\n<item>|' "$SRV_ROOT/gazette.xml"
+mark=$(srv_mark)
+out=$(nr fetch 2>&1)
+check "a changed feed yields its one new article" contains "$out" "1 new article,"
+check "the changed feed answered 200 to a conditional request" \
+	contains "$(srv_since "$mark")" "200 /feeds/gazette.xml cond=1"
+
+# the feed itself names one feed by id or URL
+out=$(nr fetch 2 2>&1)
+check "fetch ID fetches only that feed" contains "$out" "1 feed fetched"
+out=$(nr fetch "$BASE/nowhere.xml" 2>&1); rc=$?
+check "fetch of an unknown feed exits 1" [ $rc -eq 1 ]
+check "fetch of an unknown feed names it" contains "$out" "no feed '$BASE/nowhere.xml'"
+
+# redirects: a permanent one moves the feed, a temporary one does not
+cp "$SRV_ROOT/harbour.atom" "$SRV_ROOT/relay.atom"
+cp "$SRV_ROOT/harbour.atom" "$SRV_ROOT/relay2.atom"
+cp "$SRV_ROOT/gazette.xml" "$SRV_ROOT/zipped.xml"
+nr add "$BASE/moved/relay.atom" >/dev/null
+nr add "$BASE/temp/relay2.atom" >/dev/null
+nr add "$BASE/gzip/zipped.xml" >/dev/null
+out=$(nr fetch 2>&1); rc=$?
+check "fetch with redirects and gzip exits 0" [ $rc -eq 0 ]
+out=$(nr feeds --json)
+check "a 301 updates the stored URL" contains "$out" "\"url\": \"$BASE/feeds/relay.atom\""
+check "a 302 keeps the stored URL" contains "$out" "\"url\": \"$BASE/temp/relay2.atom\""
+check "the gzip feed is stored" contains "$(nr feeds)" "$BASE/gzip/zipped.xml
+      4 articles"
+mark=$(srv_mark)
+nr fetch >/dev/null 2>&1
+reqs=$(srv_since "$mark")
+check "the moved feed is fetched at its new URL" contains "$reqs" "304 /feeds/relay.atom cond=1"
+check "the old URL is not asked again" lacks "$reqs" "/moved/relay.atom"
+check "the gzip feed gets a 304 too" contains "$reqs" "304 /gzip/zipped.xml cond=1"
+
+# bad feeds: each gets its own error and the others are stored anyway
+for p in error page slow huge huge-length bomb busy; do nr add "$BASE/$p" >/dev/null; done
+cp "$SRV_ROOT/gazette.xml" "$SRV_ROOT/late.xml"
+nr add "$BASE/feeds/late.xml" >/dev/null
+out=$(nr fetch --timeout 1 --max-size 512k 2>&1); rc=$?
+check "a fetch with bad feeds exits 1" [ $rc -eq 1 ]
+check "a good feed among bad ones is stored" contains "$(nr feeds)" "$BASE/feeds/late.xml
+      4 articles"
+check "HTTP 500 is named with the feed URL" contains "$out" "$BASE/error: HTTP 500"
+check "an HTML page is named" contains "$out" "$BASE/page: "
+check "an HTML page is called one" contains "$out" "HTML"
+check "a hung server times out" contains "$out" "$BASE/slow: timed out"
+check "an oversize body is refused" contains "$out" "$BASE/huge: the body is larger than 524288 bytes"
+check "an oversize Content-Length is refused" contains "$out" "$BASE/huge-length: the body is larger"
+check "a gzip bomb is stopped after decompression" contains "$out" "$BASE/bomb: the body is larger"
+check "a 429 names its Retry-After" contains "$out" "$BASE/busy: HTTP 429"
+feeds=$(nr feeds)
+check "feeds shows the stored error" contains "$feeds" "error: HTTP 500"
+check "feeds shows the timeout" contains "$feeds" "error: timed out"
+mark=$(srv_mark)
+out=$(nr fetch --timeout 1 --max-size 512k 2>&1)
+check "Retry-After is honoured by a plain fetch" lacks "$(srv_since "$mark")" "/busy"
+check "the skipped feed is counted" contains "$out" "1 skipped"
+mark=$(srv_mark)
+nr fetch --force --timeout 1 --max-size 512k busy >/dev/null 2>&1
+nr fetch --force --timeout 1 --max-size 512k "$BASE/busy" >/dev/null 2>&1
+check "--force ignores Retry-After" contains "$(srv_since "$mark")" "429 /busy"
+
+# remove: the feed's own articles go, a story another feed carries stays
+out=$(nr remove "$BASE/feeds/harbour.atom" 2>&1); rc=$?
+check "remove exits 0" [ $rc -eq 0 ]
+check "remove says so" contains "$out" "removed"
+out=$(nr feeds)
+check "the removed feed is gone" lacks "$out" "$BASE/feeds/harbour.atom"
+out=$(nr list)
+check "a story another feed carries is kept" contains "$out" "Regional grid agency approves offshore cable"
+out=$(nr remove 9999 2>&1); rc=$?
+check "removing an unknown feed exits 1" [ $rc -eq 1 ]
+
+finish
