@@ -279,6 +279,12 @@ urls_cmp_url(const void *a, const void *b)
 }
 
 static int
+urls_cmp_key(const void *key, const void *e)
+{
+	return strcmp(key, ((const struct urls_entry *)e)->url);
+}
+
+static int
 urls_same_str(const char *a, const char *b)
 {
 	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
@@ -328,16 +334,9 @@ urls_store(struct store *st, int64_t id, const struct urls_entry *e, char **caus
 static struct urls_entry *
 urls_lookup(const struct urls_list *l, const struct store_feed *f)
 {
-	struct urls_entry k, *e;
+	struct urls_entry *e = bsearch(f->given_url, l->v, l->n, sizeof(*l->v), urls_cmp_key);
 
-	memset(&k, 0, sizeof(k));
-	k.url = f->given_url;
-	e = bsearch(&k, l->v, l->n, sizeof(*l->v), urls_cmp_url);
-	if (e == NULL) {
-		k.url = f->url;
-		e = bsearch(&k, l->v, l->n, sizeof(*l->v), urls_cmp_url);
-	}
-	return e;
+	return e != NULL ? e : bsearch(f->url, l->v, l->n, sizeof(*l->v), urls_cmp_key);
 }
 
 int

@@ -107,6 +107,18 @@ nr fetch --force --timeout 1 --max-size 512k busy >/dev/null 2>&1
 nr fetch --force --timeout 1 --max-size 512k "$BASE/busy" >/dev/null 2>&1
 check "--force ignores Retry-After" contains "$(srv_since "$mark")" "429 /busy"
 
+# a feed from a urls file keeps its state from one run to the next
+cp "$SRV_ROOT/harbour.atom" "$SRV_ROOT/listed.atom"
+printf '%s listed "~Listed Watch"\n' "$BASE/feeds/listed.atom" >"$TMPD/urls"
+"$NEWSROOM" --db "$TMPD/urls.db" --urls "$TMPD/urls" fetch >/dev/null 2>&1
+mark=$(srv_mark)
+out=$("$NEWSROOM" --db "$TMPD/urls.db" --urls "$TMPD/urls" fetch 2>&1); rc=$?
+check "a urls-file feed is fetched again with exit 0" [ $rc -eq 0 ]
+check "a urls-file feed gets a 304 the second time" contains "$(srv_since "$mark")" "304 /feeds/listed.atom cond=1"
+out=$("$NEWSROOM" --db "$TMPD/urls.db" --urls "$TMPD/urls" feeds 2>&1)
+check "a urls-file feed keeps its articles" contains "$out" "Listed Watch  $BASE/feeds/listed.atom  [listed]
+      2 articles"
+
 # remove: the feed's own articles go, a story another feed carries stays
 out=$(nr remove "$BASE/feeds/harbour.atom" 2>&1); rc=$?
 check "remove exits 0" [ $rc -eq 0 ]
