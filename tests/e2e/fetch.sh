@@ -119,15 +119,29 @@ out=$("$NEWSROOM" --db "$TMPD/urls.db" --urls "$TMPD/urls" feeds 2>&1)
 check "a urls-file feed keeps its articles" contains "$out" "Listed Watch  $BASE/feeds/listed.atom  [listed]
       2 articles"
 
-# remove: the feed's own articles go, a story another feed carries stays
-out=$(nr remove "$BASE/feeds/harbour.atom" 2>&1); rc=$?
+# remove: articles only the removed feed carried go, unless they hold the user's data
+D4="$TMPD/rm.db"
+rmnr() { "$NEWSROOM" --db "$D4" "$@"; }
+rmnr add "$BASE/feeds/gazette.xml" >/dev/null
+rmnr add "$BASE/feeds/harbour.atom" >/dev/null
+rmnr fetch >/dev/null 2>&1
+id=$(rmnr list | grep 'Dock workers' | awk '{print $1}')
+rmnr tag "$id" keep >/dev/null 2>&1
+out=$(rmnr remove "$BASE/feeds/harbour.atom" 2>&1); rc=$?
 check "remove exits 0" [ $rc -eq 0 ]
-check "remove says so" contains "$out" "removed"
-out=$(nr feeds)
+check "remove counts what it deleted" contains "$out" "0 articles deleted"
+out=$(rmnr feeds)
 check "the removed feed is gone" lacks "$out" "$BASE/feeds/harbour.atom"
-out=$(nr list)
+out=$(rmnr list)
 check "a story another feed carries is kept" contains "$out" "Regional grid agency approves offshore cable"
-out=$(nr remove 9999 2>&1); rc=$?
+check "a tagged article of the removed feed is kept" contains "$out" "Dock workers agree new shift pattern"
+out=$(rmnr remove 1 2>&1)
+check "remove by id deletes the feed's own articles" contains "$out" "4 articles deleted"
+out=$(rmnr list)
+check "the removed feed's articles are gone" lacks "$out" "Ferry operator orders"
+check "the tagged article is still kept" contains "$out" "Dock workers agree new shift pattern"
+out=$(rmnr remove 9999 2>&1); rc=$?
 check "removing an unknown feed exits 1" [ $rc -eq 1 ]
+check "removing an unknown feed names it" contains "$out" "no feed '9999'"
 
 finish
