@@ -4,6 +4,8 @@
 #include "feed/fetch.h"
 
 #include <curl/curl.h>
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,8 @@
 	"Accept: application/rss+xml, application/atom+xml, application/feed+json,"                \
 	" application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 #define FETCH_BAR 24
+/* parsed-but-not-stored and downloaded-but-not-parsed feeds, at most: bounds memory */
+#define FETCH_BACKLOG 8
 
 struct fetch_xfer {
 	const struct store_feed *feed;
@@ -35,6 +39,29 @@ struct fetch_xfer {
 	int all_permanent; /* every redirect so far was a 301 or 308 */
 };
 
+/* A feed body to parse: made on the main thread when its transfer ends,
+ * parsed and rendered on the worker thread, stored on the main thread. */
+struct fetch_job {
+	struct fetch_job *next;
+	const struct store_feed *feed;
+	int64_t when;
+	struct buf body; /* freed once parsed */
+	char *url;       /* where the body came from, after redirects */
+	char *ctype;
+	char *new_url; /* after permanent redirects only */
+	char *etag;
+	char *last_modified;
+	char hash[17];
+	/* what the worker made of it */
+	int parse_rc;
+	char *cause;
+	struct feed f;
+	struct doc *docs;
+	size_t ndocs;
+	size_t nbad;
+	char *first_bad;
+};
+
 struct fetch_ctx {
 	struct store *st;
 	const struct fetch_opts *o;
@@ -46,6 +73,14 @@ struct fetch_ctx {
 	struct timespec start;
 	double last_draw;
 	int drawn;
+	pthread_t worker;
+	int have_worker;
+	pthread_mutex_t lock; /* guards what follows */
+	pthread_cond_t cond;
+	struct fetch_job *todo, **todo_tail;
+	struct fetch_job *done, **done_tail;
+	int quit;
+	size_t outstanding; /* jobs handed to the worker and not stored yet (main thread only) */
 };
 
 void
@@ -57,6 +92,7 @@ fetch_opts_init(struct fetch_opts *o)
 	o->timeout_s = 60;
 	o->connect_timeout_s = 15;
 	o->max_size = (size_t)32 << 20;
+	o->threads = 1;
 }
 
 static double
@@ -262,17 +298,6 @@ fetch_start(struct fetch_ctx *x, const struct store_feed *f, size_t host)
 	return t;
 }
 
-/* Returns the value of header name in the final response, or NULL; owned by curl. */
-static const char *
-fetch_header_value(CURL *e, const char *name)
-{
-	struct curl_header *h;
-
-	if (curl_easy_header(e, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK)
-		return NULL;
-	return h->value;
-}
-
 /* A 64-bit FNV-1a of the body: enough to notice the same bytes served again. */
 static void
 fetch_hash(const struct buf *b, char out[17])
@@ -287,64 +312,220 @@ fetch_hash(const struct buf *b, char out[17])
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-/* Parses the body of t and stores its items and r in one transaction. */
-static int
-fetch_store(struct fetch_ctx *x, struct fetch_xfer *t, const char *url, const char *ctype,
-            struct store_feed_result *r, char **cause)
+/* Parses the body of j and renders its items (on the worker thread: it
+ * touches nothing but j). */
+static void
+fetch_parse_job(struct fetch_job *j)
 {
-	struct feed f;
-	struct doc d;
-	size_t i, nbad = 0, nnew = 0, nchanged = 0;
-	char *icause = NULL, *first_bad = NULL;
-	int status;
+	char *icause = NULL;
+	size_t i;
 
-	if (feed_parse(t->body.data ? t->body.data : "", t->body.len, url, ctype, &f, cause) != 0)
-		return -1;
-	if (store_begin(x->st, cause) != 0) {
-		feed_free(&f);
-		return -1;
-	}
-	for (i = 0; i < f.nitems; i++) {
-		if (feed_item_doc(&f, &f.items[i], &d, &icause) != 0) {
-			if (first_bad == NULL)
-				first_bad = icause;
-			else
-				free(icause);
-			icause = NULL;
-			nbad++;
+	j->parse_rc = feed_parse(j->body.data ? j->body.data : "", j->body.len, j->url, j->ctype,
+	                         &j->f, &j->cause);
+	buf_free(&j->body);
+	if (j->parse_rc != 0)
+		return;
+	j->docs = xcalloc(j->f.nitems ? j->f.nitems : 1, sizeof(*j->docs));
+	for (i = 0; i < j->f.nitems; i++) {
+		doc_init(&j->docs[j->ndocs]);
+		if (feed_item_doc(&j->f, &j->f.items[i], &j->docs[j->ndocs], &icause) == 0) {
+			j->ndocs++;
 			continue;
 		}
-		if (pipeline_put(x->st, &d, t->feed->id, NULL, &status, cause) != 0) {
-			doc_free(&d);
+		doc_free(&j->docs[j->ndocs]);
+		j->nbad++;
+		if (j->first_bad == NULL)
+			j->first_bad = icause;
+		else
+			free(icause);
+		icause = NULL;
+	}
+}
+
+static void
+fetch_job_free(struct fetch_job *j)
+{
+	size_t i;
+
+	buf_free(&j->body);
+	free(j->url);
+	free(j->ctype);
+	free(j->new_url);
+	free(j->etag);
+	free(j->last_modified);
+	free(j->cause);
+	for (i = 0; i < j->ndocs; i++)
+		doc_free(&j->docs[i]);
+	free(j->docs);
+	free(j->first_bad);
+	if (j->parse_rc == 0)
+		feed_free(&j->f);
+	free(j);
+}
+
+/* Stores the error of feed f (and the time before which a plain fetch must
+ * not ask again, 0 = none), prints it and counts it. */
+static void
+fetch_failed(struct fetch_ctx *x, const struct store_feed *f, const char *err, int64_t not_before)
+{
+	struct store_feed_result r;
+	char *cause = NULL;
+
+	memset(&r, 0, sizeof(r));
+	r.when = (int64_t)time(NULL);
+	r.ttl_minutes = -1;
+	r.error = err;
+	r.not_before = not_before;
+	if (store_feed_fetched(x->st, f->id, &r, &cause) != 0) {
+		fetch_report(x, f->url, cause);
+		free(cause);
+	}
+	fetch_report(x, f->url, err);
+	x->stats->failed++;
+}
+
+/* Returns cause without a leading "URL: " naming feed f (the caller owns it). */
+static char *
+fetch_strip_url(const struct store_feed *f, char *cause)
+{
+	size_t ul = strlen(f->url);
+	char *s;
+
+	if (cause == NULL)
+		return xstrdup("cannot store the feed");
+	if (strncmp(cause, f->url, ul) != 0 || cause[ul] != ':' || cause[ul + 1] != ' ')
+		return cause;
+	s = xstrdup(cause + ul + 2);
+	free(cause);
+	return s;
+}
+
+/* Stores the items of parsed job j and its fetch state in one transaction. */
+static void
+fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
+{
+	const struct store_feed *fd = j->feed;
+	struct store_feed_result r;
+	size_t i, nnew = 0, nchanged = 0;
+	char *cause = NULL, *err;
+	int status;
+
+	if (j->parse_rc != 0) {
+		err = fetch_strip_url(fd, j->cause);
+		j->cause = NULL;
+		fetch_failed(x, fd, err, 0);
+		free(err);
+		return;
+	}
+	memset(&r, 0, sizeof(r));
+	r.when = j->when;
+	r.new_url = j->new_url;
+	r.new_validators = 1;
+	r.etag = j->etag;
+	r.last_modified = j->last_modified;
+	r.content_hash = j->hash;
+	r.title = j->f.title;
+	r.site_link = j->f.link;
+	r.subtitle = j->f.subtitle;
+	r.ttl_minutes = j->f.ttl_minutes;
+	if (store_begin(x->st, &cause) != 0)
+		goto fail;
+	for (i = 0; i < j->ndocs; i++) {
+		if (pipeline_put(x->st, &j->docs[i], fd->id, NULL, &status, &cause) != 0)
 			goto fail;
-		}
 		nnew += status == STORE_PUT_NEW;
 		nchanged += status == STORE_PUT_CHANGED;
-		doc_free(&d);
 	}
-	r->title = f.title;
-	r->site_link = f.link;
-	r->subtitle = f.subtitle;
-	r->ttl_minutes = f.ttl_minutes;
-	if (store_feed_fetched(x->st, t->feed->id, r, cause) != 0 ||
-	    store_commit(x->st, cause) != 0)
+	if (store_feed_fetched(x->st, fd->id, &r, &cause) != 0 || store_commit(x->st, &cause) != 0)
 		goto fail;
 	x->stats->new_articles += nnew;
 	x->stats->changed_articles += nchanged;
-	if (nbad > 0) {
-		char *msg = xasprintf("%zu of %zu items skipped (%s)", nbad, f.nitems, first_bad);
+	if (j->nbad > 0) {
+		char *msg = xasprintf("%zu of %zu items skipped (%s)", j->nbad, j->f.nitems,
+		                      j->first_bad ? j->first_bad : "no reason given");
 
-		fetch_report(x, t->feed->url, msg);
+		fetch_report(x, fd->url, msg);
 		free(msg);
 	}
-	free(first_bad);
-	feed_free(&f);
-	return 0;
+	return;
 fail:
 	store_rollback(x->st);
-	free(first_bad);
-	feed_free(&f);
-	return -1;
+	err = fetch_strip_url(fd, cause);
+	fetch_failed(x, fd, err, 0);
+	free(err);
+}
+
+static void *
+fetch_worker(void *arg)
+{
+	struct fetch_ctx *x = arg;
+	struct fetch_job *j;
+
+	for (;;) {
+		pthread_mutex_lock(&x->lock);
+		while (x->todo == NULL && !x->quit)
+			pthread_cond_wait(&x->cond, &x->lock);
+		if ((j = x->todo) == NULL) {
+			pthread_mutex_unlock(&x->lock);
+			return NULL;
+		}
+		x->todo = j->next;
+		if (x->todo == NULL)
+			x->todo_tail = &x->todo;
+		pthread_mutex_unlock(&x->lock);
+		fetch_parse_job(j);
+		pthread_mutex_lock(&x->lock);
+		j->next = NULL;
+		*x->done_tail = j;
+		x->done_tail = &j->next;
+		pthread_mutex_unlock(&x->lock);
+		curl_multi_wakeup(x->multi);
+	}
+}
+
+/* Hands j to the worker, or parses and stores it here when there is none. */
+static void
+fetch_submit(struct fetch_ctx *x, struct fetch_job *j)
+{
+	if (!x->have_worker) {
+		fetch_parse_job(j);
+		fetch_store_job(x, j);
+		fetch_job_free(j);
+		x->stats->done++;
+		return;
+	}
+	pthread_mutex_lock(&x->lock);
+	j->next = NULL;
+	*x->todo_tail = j;
+	x->todo_tail = &j->next;
+	x->outstanding++;
+	pthread_cond_signal(&x->cond);
+	pthread_mutex_unlock(&x->lock);
+}
+
+/* Stores every job the worker has finished; returns how many. */
+static size_t
+fetch_drain(struct fetch_ctx *x)
+{
+	struct fetch_job *j, *next;
+	size_t n = 0;
+
+	if (!x->have_worker)
+		return 0;
+	pthread_mutex_lock(&x->lock);
+	j = x->done;
+	x->done = NULL;
+	x->done_tail = &x->done;
+	pthread_mutex_unlock(&x->lock);
+	for (; j != NULL; j = next) {
+		next = j->next;
+		fetch_store_job(x, j);
+		fetch_job_free(j);
+		x->outstanding--;
+		x->stats->done++;
+		n++;
+	}
+	return n;
 }
 
 /* Builds the error of a transfer that failed, or NULL when it got a response. */
@@ -362,75 +543,81 @@ fetch_transfer_error(struct fetch_ctx *x, struct fetch_xfer *t, CURLcode res)
 	return NULL;
 }
 
-/* Handles a finished transfer: stores its articles or its error. */
+/* Returns a copy of header name of the final response, or NULL. */
+static char *
+fetch_header_dup(CURL *e, const char *name)
+{
+	struct curl_header *h;
+
+	if (curl_easy_header(e, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK)
+		return NULL;
+	return xstrdup(h->value);
+}
+
+/* Handles a finished transfer: records an error or a 304, or makes a job of
+ * the body. Takes t's body. */
 static void
 fetch_finish(struct fetch_ctx *x, struct fetch_xfer *t, CURLcode res)
 {
-	struct store_feed_result r;
 	const struct store_feed *f = t->feed;
-	char *err, *cause = NULL, *eff = NULL, *ctype = NULL, hash[17];
+	struct store_feed_result r;
+	struct fetch_job *j;
+	char *err, *eff = NULL, *ctype = NULL, *cause = NULL;
 	long code = 0;
 	curl_off_t retry = 0;
+	int64_t now = (int64_t)time(NULL);
 
-	memset(&r, 0, sizeof(r));
-	r.when = (int64_t)time(NULL);
-	r.ttl_minutes = -1;
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &eff);
 	curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ctype);
 	err = fetch_transfer_error(x, t, res);
-	if (err == NULL && (code == 429 || code == 503)) {
-		curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry);
-		if (retry > 0) {
-			r.not_before = r.when + (int64_t)retry;
-			err = xasprintf("HTTP %ld %s; the server asks to wait %lld s (Retry-After)",
-			                code, t->reason, (long long)retry);
-		}
-	}
+	if (err == NULL && (code == 429 || code == 503) &&
+	    curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry) == CURLE_OK && retry > 0)
+		err = xasprintf("HTTP %ld %s; the server asks to wait %lld s (Retry-After)", code,
+		                t->reason, (long long)retry);
+	else
+		retry = 0;
 	if (err == NULL && (code < 200 || code >= 300) && code != 304)
 		err = xasprintf("HTTP %ld%s%s", code, t->reason[0] ? " " : "", t->reason);
-	if (err == NULL) {
-		if (t->redirects > 0 && t->all_permanent && eff != NULL && strcmp(eff, f->url) != 0)
-			r.new_url = eff;
-		r.etag = fetch_header_value(t->easy, "ETag");
-		r.last_modified = fetch_header_value(t->easy, "Last-Modified");
-		r.new_validators = code != 304;
-		if (code != 304) {
-			fetch_hash(&t->body, hash);
-			r.content_hash = hash;
-		}
-		if (code == 304 || (!x->o->force && f->content_hash != NULL &&
-		                    strcmp(f->content_hash, hash) == 0)) {
-			x->stats->not_modified++;
-			if (store_feed_fetched(x->st, f->id, &r, &cause) != 0)
-				err = cause;
-		} else if (fetch_store(x, t, eff ? eff : f->url, ctype, &r, &cause) != 0) {
-			/* the cause may already name the feed; say it once */
-			size_t ul = strlen(f->url);
-
-			if (cause != NULL && strncmp(cause, f->url, ul) == 0 && cause[ul] == ':' &&
-			    cause[ul + 1] == ' ') {
-				err = xstrdup(cause + ul + 2);
-				free(cause);
-			} else
-				err = cause ? cause : xstrdup("cannot store the feed");
-			memset(&r, 0, sizeof(r));
-			r.when = (int64_t)time(NULL);
-			r.ttl_minutes = -1;
-		}
-	}
 	if (err != NULL) {
-		x->stats->failed++;
-		r.error = err;
-		cause = NULL;
+		fetch_failed(x, f, err, retry > 0 ? now + (int64_t)retry : 0);
+		free(err);
+		x->stats->done++;
+		return;
+	}
+	j = xcalloc(1, sizeof(*j));
+	j->feed = f;
+	j->when = now;
+	if (t->redirects > 0 && t->all_permanent && eff != NULL && strcmp(eff, f->url) != 0)
+		j->new_url = xstrdup(eff);
+	j->etag = fetch_header_dup(t->easy, "ETag");
+	j->last_modified = fetch_header_dup(t->easy, "Last-Modified");
+	if (code != 304)
+		fetch_hash(&t->body, j->hash);
+	if (code == 304 ||
+	    (!x->o->force && f->content_hash != NULL && strcmp(f->content_hash, j->hash) == 0)) {
+		/* nothing new: keep the validators a 304 brings, parse nothing */
+		memset(&r, 0, sizeof(r));
+		r.when = now;
+		r.ttl_minutes = -1;
+		r.new_url = j->new_url;
+		r.new_validators = code != 304;
+		r.etag = j->etag;
+		r.last_modified = j->last_modified;
+		x->stats->not_modified++;
 		if (store_feed_fetched(x->st, f->id, &r, &cause) != 0) {
-			fetch_report(x, f->url, cause);
+			fetch_failed(x, f, cause, 0);
 			free(cause);
 		}
-		fetch_report(x, f->url, err);
-		free(err);
+		fetch_job_free(j);
+		x->stats->done++;
+		return;
 	}
-	x->stats->done++;
+	j->url = xstrdup(eff ? eff : f->url);
+	j->ctype = ctype ? xstrdup(ctype) : NULL;
+	j->body = t->body;
+	memset(&t->body, 0, sizeof(t->body));
+	fetch_submit(x, j);
 }
 
 /* Returns 1 when a plain fetch should leave f alone for now. */
@@ -459,6 +646,8 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	x.st = st;
 	x.o = o;
 	x.stats = stats;
+	x.todo_tail = &x.todo;
+	x.done_tail = &x.done;
 	clock_gettime(CLOCK_MONOTONIC, &x.start);
 	if ((x.multi = curl_multi_init()) == NULL) {
 		*cause = xstrdup("libcurl cannot start");
@@ -467,6 +656,11 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	curl_multi_setopt(x.multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)o->jobs);
 	curl_multi_setopt(x.multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)o->per_host);
 	curl_multi_setopt(x.multi, CURLMOPT_MAXCONNECTS, (long)o->jobs);
+	/* parsing and rendering on a second core while this one stores */
+	xmlInitParser();
+	pthread_mutex_init(&x.lock, NULL);
+	pthread_cond_init(&x.cond, NULL);
+	x.have_worker = o->threads && pthread_create(&x.worker, NULL, fetch_worker, &x) == 0;
 	queue = xcalloc(n ? n : 1, sizeof(*queue));
 	hostof = xcalloc(n ? n : 1, sizeof(*hostof));
 	started = xcalloc(n ? n : 1, 1);
@@ -480,9 +674,11 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	}
 	stats->feeds = nq;
 	fetch_progress(&x, 1);
-	while (first < nq || active > 0) {
-		/* start what the limits allow: jobs in all, per_host on one host */
-		for (i = first; i < nq && active < (size_t)o->jobs; i++) {
+	while (first < nq || active > 0 || x.outstanding > 0) {
+		/* start what the limits allow: jobs in all, per_host on one host, and
+		 * no more bodies waiting for the parser than FETCH_BACKLOG */
+		for (i = first; i < nq && active < (size_t)o->jobs && x.outstanding < FETCH_BACKLOG;
+		     i++) {
 			if (started[i] || x.host_active[hostof[i]] >= o->per_host)
 				continue;
 			started[i] = 1;
@@ -512,10 +708,20 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 			progressed = 1;
 			fetch_xfer_free(t);
 		}
+		progressed |= fetch_drain(&x) > 0;
 		fetch_progress(&x, 0);
-		if (!progressed && active > 0)
+		if (!progressed)
 			curl_multi_poll(x.multi, NULL, 0, 100, NULL);
 	}
+	if (x.have_worker) {
+		pthread_mutex_lock(&x.lock);
+		x.quit = 1;
+		pthread_cond_signal(&x.cond);
+		pthread_mutex_unlock(&x.lock);
+		pthread_join(x.worker, NULL);
+	}
+	pthread_cond_destroy(&x.cond);
+	pthread_mutex_destroy(&x.lock);
 	stats->elapsed_s = fetch_elapsed(&x);
 	if (x.drawn) {
 		fetch_progress(&x, 1);

@@ -15,6 +15,7 @@ struct fetch_opts {
 	size_t max_size;        /* body cap, also after decompression (default 32 MiB) */
 	int force;              /* ignore the TTL, Retry-After and an unchanged body */
 	int progress;           /* draw a progress bar on stderr */
+	int threads;            /* parse on a second thread (default 1) */
 };
 
 struct fetch_stats {
