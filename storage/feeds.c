@@ -177,7 +177,8 @@ store_feed_list(struct store *st, int counts, struct store_feed **out, size_t *n
 {
 	sqlite3_stmt *s = store_stmt(
 	    st,
-	    "SELECT f.id, f.url, f.given_url, f.title, f.user_title, f.site_link, f.etag,"
+	    "SELECT f.id, f.url, coalesce(f.given_url, f.url), f.title, f.user_title, f.site_link, "
+	    "f.etag,"
 	    " f.last_modified, f.last_error, f.origin, f.content_hash, f.ttl_minutes,"
 	    " f.not_before, f.last_fetch, f.last_ok,"
 	    " (SELECT group_concat(tag, char(31)) FROM"

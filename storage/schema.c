@@ -11,10 +11,10 @@ static const char schema_v1[] =
     /* subscriptions */
     "CREATE TABLE feed ("
     " id INTEGER PRIMARY KEY,"
-    " url TEXT NOT NULL UNIQUE,"       /* fetched from here; a permanent redirect changes it */
-    " given_url TEXT NOT NULL UNIQUE," /* as the user gave it (urls file, add, OPML) */
-    " title TEXT,"      /* as the feed names itself */
-    " user_title TEXT," /* "~Title" in the urls file */
+    " url TEXT NOT NULL UNIQUE," /* fetched from here; a permanent redirect changes it */
+    " given_url TEXT UNIQUE,"    /* as the user gave it (urls file, add, OPML); NULL = url */
+    " title TEXT,"               /* as the feed names itself */
+    " user_title TEXT,"          /* "~Title" in the urls file */
     " site_link TEXT,"
     " subtitle TEXT,"
     " etag TEXT,"
