@@ -85,7 +85,8 @@ opml_walk(struct opml_ctx *x, xmlNode *n)
 		} else if (url != NULL) {
 			e = urls_append(x->out, url, text, (size_t)xmlGetLineNo(n));
 			for (i = 0; i < x->nfolders; i++)
-				urls_add_tag(e, x->folders[i]);
+				if (x->folders[i] != NULL)
+					urls_add_tag(e, x->folders[i]);
 			if ((cats = opml_attr(n, "category")) != NULL)
 				opml_categories(e, cats);
 			free(cats);
@@ -94,7 +95,6 @@ opml_walk(struct opml_ctx *x, xmlNode *n)
 			x->folders[x->nfolders++] = text;
 			opml_walk(x, n->children);
 			x->nfolders--;
-			text = NULL;
 		}
 		free(text);
 		free(url);

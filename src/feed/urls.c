@@ -305,7 +305,8 @@ urls_same(const struct store_feed *f, struct urls_entry *e)
 	if (strcmp(f->origin, "urls") != 0 || !urls_same_str(f->user_title, e->title) ||
 	    f->ntags != e->ntags)
 		return 0;
-	qsort(e->tags, e->ntags, sizeof(*e->tags), urls_cmp_str);
+	if (e->ntags > 1)
+		qsort(e->tags, e->ntags, sizeof(*e->tags), urls_cmp_str);
 	for (i = 0; i < e->ntags; i++)
 		if (strcmp(f->tags[i], e->tags[i]) != 0)
 			return 0;
@@ -334,8 +335,11 @@ urls_store(struct store *st, int64_t id, const struct urls_entry *e, char **caus
 static struct urls_entry *
 urls_lookup(const struct urls_list *l, const struct store_feed *f)
 {
-	struct urls_entry *e = bsearch(f->given_url, l->v, l->n, sizeof(*l->v), urls_cmp_key);
+	struct urls_entry *e;
 
+	if (l->n == 0)
+		return NULL;
+	e = bsearch(f->given_url, l->v, l->n, sizeof(*l->v), urls_cmp_key);
 	return e != NULL ? e : bsearch(f->url, l->v, l->n, sizeof(*l->v), urls_cmp_key);
 }
 
@@ -361,7 +365,8 @@ urls_sync(struct cli *c)
 	for (i = 0; i < l.nwarnings; i++)
 		cli_error("%s", l.warnings[i]);
 	/* a URL listed twice: the later line wins, as it would when read in order */
-	qsort(l.v, l.n, sizeof(*l.v), urls_cmp_url);
+	if (l.n > 1)
+		qsort(l.v, l.n, sizeof(*l.v), urls_cmp_url);
 	for (i = 0, j = 0; i < l.n; i++) {
 		if (j > 0 && strcmp(l.v[j - 1].url, l.v[i].url) == 0) {
 			urls_entry_free(&l.v[j - 1]);

@@ -48,6 +48,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                                self.headers.get("User-Agent", "-")))
 
     def _send(self, status, body=b"", headers=()):
+        # logged before answering: the client may look at the log once it has its answer
+        self._log(status)
         self.send_response(status)
         for k, v in headers:
             self.send_header(k, v)
@@ -56,7 +58,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if status != 304:
             self.wfile.write(body)
-        self._log(status)
 
     def _file(self, name):
         path = os.path.join(ROOT, os.path.basename(name))
@@ -108,17 +109,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
                               b"href='/feeds/gazette.xml'></head><body><p>Welcome</p>"
                               b"</body></html>", [("Content-Type", "text/html")])
         if p == "/huge-length":
+            self._log(200)
             self.send_response(200)
             self.send_header("Content-Length", str(BIG))
             self.end_headers()
-            self._log(200)
             return self._stream()
         if p == "/huge":
+            self._log(200)
             self.send_response(200)
             self.send_header("Connection", "close")
             self.end_headers()
             self.close_connection = True
-            self._log(200)
             return self._stream()
         if p == "/bomb":
             body = gzip.compress(b"<rss version='2.0'><channel>" + b" " * BIG)

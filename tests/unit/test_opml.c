@@ -22,6 +22,7 @@ static const char nested[] =
     " <outline text=\"Gamma\" xmlUrl=\"http://c.example/\"/>\n"
     " <outline text=\"Delta\" xmlUrl=\"data:text/plain,hi\"/>\n"
     " <outline text=\"Empty folder\"/>\n"
+    " <outline><outline text=\"Unnamed folder\" xmlUrl=\"http://d.example/\"/></outline>\n"
     "</body></opml>\n";
 
 static void
@@ -31,7 +32,7 @@ test_nested(void **state)
 	char *cause = NULL;
 
 	assert_int_equal(opml_parse(nested, strlen(nested), "t.opml", &l, &cause), 0);
-	assert_int_equal(l.n, 3);
+	assert_int_equal(l.n, 4);
 	assert_string_equal(l.v[0].url, "http://a.example/rss");
 	assert_string_equal(l.v[0].title, "Alpha");
 	assert_int_equal(l.v[0].ntags, 4);
@@ -42,6 +43,8 @@ test_nested(void **state)
 	assert_string_equal(l.v[1].title, "Beta");
 	assert_int_equal(l.v[1].ntags, 1);
 	assert_int_equal(l.v[2].ntags, 0);
+	assert_string_equal(l.v[3].url, "http://d.example/");
+	assert_int_equal(l.v[3].ntags, 0); /* a folder without a name gives no tag */
 	assert_int_equal(l.nwarnings, 1);
 	assert_non_null(strstr(l.warnings[0], "t.opml:10: 'data:text/plain,hi'"));
 	urls_free(&l);
