@@ -23,7 +23,8 @@ struct sqlgen {
 	struct buf where; /* conditions on article a, joined by AND */
 	struct sql_bind *binds;
 	size_t nbinds;
-	struct buf fts; /* the ranking FTS5 expression, or empty */
+	struct buf fts;   /* the ranking FTS5 expression, or empty */
+	struct store *st; /* to weigh the plan of an entity condition; may be NULL */
 };
 
 static void
@@ -31,7 +32,7 @@ gen_bind_text(struct sqlgen *g, const char *s)
 {
 	g->binds = xreallocarray(g->binds, g->nbinds + 1, sizeof(*g->binds));
 	g->binds[g->nbinds].is_text = 1;
-	g->binds[g->nbinds].text = xstrdup(s);
+	g->binds[g->nbinds].text = s != NULL ? xstrdup(s) : NULL;
 	g->binds[g->nbinds++].num = 0;
 }
 
@@ -185,10 +186,45 @@ static const char *const gen_kinds[] = {
     [QUERY_F_COUNTRY] = "country", [QUERY_F_PLACE] = "place",   [QUERY_F_ORG] = "org",
 };
 
+/* 1 when the articles should be walked newest first, testing each for the
+ * entity, rather than the entity's articles collected and sorted: when words
+ * lead the query, or when the entity is in many articles. */
+static int
+gen_entity_many(struct sqlgen *g, const char *kind, const char *v)
+{
+	sqlite3_stmt *s;
+	char *cause = NULL, *like;
+	int many = 1;
+
+	if (g->fts.len > 0 || g->st == NULL)
+		return 1;
+	s = store_stmt(g->st,
+	               "SELECT count(*) FROM (SELECT 1 FROM mention m WHERE m.entity_id IN"
+	               " (SELECT e.id FROM entity e WHERE (?1 IS NULL OR e.kind = ?1) AND"
+	               " (e.name = ?2 OR e.name LIKE ?3 ESCAPE '\\'"
+	               " OR e.id IN (SELECT entity_id FROM entity_alias WHERE alias = ?2)))"
+	               " LIMIT 500)",
+	               &cause);
+	if (s == NULL) {
+		free(cause);
+		return 1;
+	}
+	like = gen_like_words(v);
+	store_bind_text(s, 1, kind);
+	store_bind_text(s, 2, v);
+	store_bind_text(s, 3, like);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		many = sqlite3_column_int(s, 0) >= 500;
+	sqlite3_reset(s);
+	free(like);
+	return many;
+}
+
 static void
 gen_field(struct sqlgen *g, const struct query_node *q)
 {
 	struct buf *w = &g->where;
+	const char *kind;
 	char *end;
 	long long id;
 
@@ -199,21 +235,24 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 	case QUERY_F_COUNTRY:
 	case QUERY_F_PLACE:
 	case QUERY_F_ORG:
-		buf_adds(w,
-		         "a.id IN (SELECT m.article_id FROM mention m WHERE m.entity_id IN"
-		         " (SELECT e.id FROM entity e WHERE e.kind = ? AND " GEN_ENTITY_MATCH "))");
-		gen_bind_text(g, gen_kinds[q->field]);
-		gen_bind_entity(g, q->text);
-		break;
 	case QUERY_F_ENTITY:
-		buf_adds(w, "a.id IN (SELECT m.article_id FROM mention m WHERE m.entity_id IN"
-		            " (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH "))");
+		kind = q->field == QUERY_F_ENTITY ? NULL : gen_kinds[q->field];
+		buf_adds(w, gen_entity_many(g, kind, q->text)
+		                ? "EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND"
+		                  " m.entity_id IN (SELECT e.id FROM entity e WHERE"
+		                  " (? IS NULL OR e.kind = ?) AND " GEN_ENTITY_MATCH "))"
+		                : "a.id IN (SELECT m.article_id FROM mention m WHERE m.entity_id IN"
+		                  " (SELECT e.id FROM entity e WHERE"
+		                  " (? IS NULL OR e.kind = ?) AND " GEN_ENTITY_MATCH "))");
+		gen_bind_text(g, kind);
+		gen_bind_text(g, kind);
 		gen_bind_entity(g, q->text);
 		break;
 	case QUERY_F_SPEAKER:
-		buf_adds(w, "a.id IN (SELECT s.article_id FROM statement s WHERE s.speaker_id IN"
-		            " (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH ")"
-		            " OR s.speaker_text = ? COLLATE NOCASE)");
+		buf_adds(w,
+		         "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id AND"
+		         " (s.speaker_id IN (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH ")"
+		         " OR s.speaker_text = ? COLLATE NOCASE))");
 		gen_bind_entity(g, q->text);
 		gen_bind_text(g, q->text);
 		break;
@@ -343,11 +382,17 @@ gen_query(struct sqlgen *g, const struct query_node *q)
 	"  ON f.id = fa.feed_id WHERE fa.article_id = a.id ORDER BY f.id LIMIT 1),"                \
 	" a.sort_time, a.unread, "
 
-/* Prepares the search (count: only count), binding everything; the caller
- * finalizes the statement. */
+enum gen_mode {
+	GEN_ROWS,   /* the results */
+	GEN_COUNT,  /* how many */
+	GEN_CUTOFF, /* the rowid of the window-th newest match */
+};
+
+/* Prepares the search in mode, binding everything; the caller finalizes the
+ * statement. cutoff (GEN_ROWS with words): rank only matches from this rowid on. */
 static sqlite3_stmt *
-gen_prepare(struct store *st, const struct query_node *q, int count, size_t offset, size_t limit,
-            char **cause)
+gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, size_t offset,
+            size_t limit, int64_t cutoff, char **cause)
 {
 	struct sqlgen g;
 	struct buf sql = BUF_INIT;
@@ -356,42 +401,55 @@ gen_prepare(struct store *st, const struct query_node *q, int count, size_t offs
 	size_t k;
 
 	memset(&g, 0, sizeof(g));
+	g.st = st;
 	gen_query(&g, q);
 	fts = g.fts.len > 0;
-	if (count)
+	if (mode == GEN_COUNT)
 		buf_adds(&sql, "SELECT count(*)");
+	else if (mode == GEN_CUTOFF)
+		buf_adds(&sql, "SELECT article_fts.rowid");
 	else if (fts)
 		buf_adds(&sql,
 		         GEN_COLS "snippet(article_fts, 1, ?, ?, '…', 24), bm25(article_fts)");
 	else
 		buf_adds(&sql, GEN_COLS "substr(a.body, 1, 200), 0");
-	if (fts)
+	if (mode == GEN_CUTOFF && g.where.len == 0)
+		buf_adds(&sql, " FROM article_fts WHERE article_fts MATCH ?");
+	else if (fts)
 		buf_adds(&sql, " FROM article_fts JOIN article a ON a.id = article_fts.rowid"
-		               " WHERE article_fts MATCH ? AND rank MATCH 'bm25(4.0, 1.0)'");
+		               " WHERE article_fts MATCH ?");
 	else
 		buf_adds(&sql, " FROM article a WHERE 1");
+	if (mode == GEN_ROWS && fts)
+		buf_adds(&sql, " AND rank MATCH 'bm25(4.0, 1.0)' AND article_fts.rowid >= ?");
 	buf_adds(&sql, buf_str(&g.where));
-	if (!count)
+	if (mode == GEN_CUTOFF)
+		buf_adds(&sql, " ORDER BY article_fts.rowid DESC LIMIT 1 OFFSET ?");
+	else if (mode == GEN_ROWS)
 		buf_adds(&sql, fts ? " ORDER BY rank, a.id DESC LIMIT ? OFFSET ?"
 		                   : " ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?");
 	if (sqlite3_prepare_v2(st->db, buf_str(&sql), -1, &s, NULL) != SQLITE_OK) {
 		store_fail(st, cause, "preparing a search");
 		goto out;
 	}
-	if (fts && !count) {
+	if (fts && mode == GEN_ROWS) {
 		sqlite3_bind_text(s, i++, (const char[]){SEARCH_HL_ON, '\0'}, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, i++, (const char[]){SEARCH_HL_OFF, '\0'}, -1,
 		                  SQLITE_TRANSIENT);
 	}
 	if (fts)
 		sqlite3_bind_text(s, i++, buf_str(&g.fts), -1, SQLITE_TRANSIENT);
+	if (fts && mode == GEN_ROWS)
+		sqlite3_bind_int64(s, i++, cutoff);
 	for (k = 0; k < g.nbinds; k++, i++) {
 		if (g.binds[k].is_text)
 			sqlite3_bind_text(s, i, g.binds[k].text, -1, SQLITE_TRANSIENT);
 		else
 			sqlite3_bind_int64(s, i, g.binds[k].num);
 	}
-	if (!count) {
+	if (mode == GEN_CUTOFF)
+		sqlite3_bind_int64(s, i++, (sqlite3_int64)offset);
+	else if (mode == GEN_ROWS) {
 		sqlite3_bind_int64(s, i++, limit ? (sqlite3_int64)limit : -1);
 		sqlite3_bind_int64(s, i++, (sqlite3_int64)offset);
 	}
@@ -401,15 +459,58 @@ out:
 	return s;
 }
 
+/* 1 when q has words that rank the results. */
+static int
+gen_has_fts(const struct query_node *q)
+{
+	struct sqlgen g;
+	int fts;
+
+	memset(&g, 0, sizeof(g));
+	gen_query(&g, q);
+	fts = g.fts.len > 0;
+	gen_free(&g);
+	return fts;
+}
+
+/* Sets *cutoff to the rowid of the window-th newest match of q, or 0 when
+ * fewer match: BM25 then ranks only the newest window matches. */
+static int
+gen_cutoff(struct store *st, const struct query_node *q, size_t window, int64_t *cutoff,
+           char **cause)
+{
+	sqlite3_stmt *s = gen_prepare(st, q, GEN_CUTOFF, window - 1, 0, 0, cause);
+	int rc;
+
+	*cutoff = 0;
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*cutoff = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE)
+		store_fail(st, cause, "searching");
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 store_search(struct store *st, const struct query_node *q, size_t offset, size_t limit,
              int (*cb)(const struct store_hit *, void *), void *arg, char **cause)
 {
-	sqlite3_stmt *s = gen_prepare(st, q, 0, offset, limit, cause);
 	struct store_hit h;
+	sqlite3_stmt *s;
+	int64_t cutoff = 0;
 	int rc;
 
-	if (s == NULL)
+	/* ranking every match of a word found in most articles takes longer than
+	 * a reader waits; a page is ranked among the newest matches */
+	if (limit > 0 && gen_has_fts(q) &&
+	    gen_cutoff(st, q,
+	               offset + limit > STORE_SEARCH_WINDOW ? offset + limit : STORE_SEARCH_WINDOW,
+	               &cutoff, cause) != 0)
+		return -1;
+	if ((s = gen_prepare(st, q, GEN_ROWS, offset, limit, cutoff, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		h.id = sqlite3_column_int64(s, 0);
@@ -434,7 +535,7 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 int
 store_search_count(struct store *st, const struct query_node *q, size_t *n, char **cause)
 {
-	sqlite3_stmt *s = gen_prepare(st, q, 1, 0, 0, cause);
+	sqlite3_stmt *s = gen_prepare(st, q, GEN_COUNT, 0, 0, 0, cause);
 	int rc;
 
 	if (s == NULL)

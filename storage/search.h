@@ -25,6 +25,12 @@ struct store_hit {
  * the caller owns: FTS5 reads it as a phrase, never as syntax. */
 char *store_fts_quote(const char *s);
 
+/* A page of results of a query with words is ranked (BM25) among its newest
+ * STORE_SEARCH_WINDOW matches (or offset + limit, when more): ranking every
+ * match of a word found in most of 100,000 articles takes ten times longer
+ * than a reader should wait. With no limit, every match is ranked. */
+#define STORE_SEARCH_WINDOW 2000
+
 /* Calls cb for each article matching q (NULL = all), best first, skipping
  * offset and stopping after limit (0 = no limit) or when cb returns non-zero. */
 int store_search(struct store *st, const struct query_node *q, size_t offset, size_t limit,
