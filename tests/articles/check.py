@@ -49,7 +49,7 @@ def norm_name(s):
 POSSESSIVE_RE = re.compile(r"'s?$")
 # a person's title is not part of the name: "Dr. Leah Goldfarb" is "Leah Goldfarb"
 TITLE_RE = re.compile(r"^(mr|mrs|ms|dr|prof|professor|sen|senator|rep|gov|governor|minister|"
-                      r"president|judge|ceo|sir|dame|gen|general|mayor|sheikh|rev)\.?\s+")
+                      r"president|judge|justice|ceo|sir|dame|gen|general|mayor|sheikh|eng|rev)\.?\s+")
 
 
 def name_key(s):
