@@ -53,7 +53,10 @@ TITLE_RE = re.compile(r"^(mr|mrs|ms|dr|prof|professor|sen|senator|rep|gov|govern
 
 
 def name_key(s):
-    return TITLE_RE.sub("", norm_name(s))
+    s = norm_name(s)
+    for _ in range(2):  # "General Dr. Sigrid ..." of "Director General Dr. Sigrid ..."
+        s = TITLE_RE.sub("", s)
+    return s
 
 
 def strip_possessive(s):
