@@ -250,8 +250,16 @@ cmd_entity_show(struct cli *c, const char *name)
 	}
 	printf("\ndecisions:");
 	for (i = 0; i < nd; i++) {
-		if (strcasecmp(dec[i].name, canon) != 0 && strcasecmp(dec[i].name, name) != 0)
+		if (strcasecmp(dec[i].name, canon) != 0 && strcasecmp(dec[i].name, name) != 0) {
+			/* what was merged into it is part of its story too */
+			if (dec[i].action == STORE_DECIDE_MERGE &&
+			    strcasecmp(dec[i].value, canon) == 0) {
+				printf(" merged from ");
+				cmd_put(dec[i].name, 0);
+				putchar(';');
+			}
 			continue;
+		}
 		printf(" %s", store_decision_name(dec[i].action));
 		if (dec[i].value != NULL) {
 			putchar(' ');
