@@ -3,8 +3,9 @@
  * XML is read by libxml2 into a tree with network access off and entities
  * NOT substituted. Text is gathered here rather than with xmlNodeGetContent or
  * xmlGetProp, because those expand entity references recursively (the
- * billion-laughs attack); an entity reference only ever becomes the character
- * of the HTML entity of that name, or nothing. */
+ * billion-laughs attack), and the parser's entity lookups see only the five
+ * predefined entities; an entity reference only ever becomes the character of
+ * the HTML entity of that name, or nothing. */
 #include "feed/feed.h"
 
 #include <jansson.h>
@@ -13,6 +14,7 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +37,6 @@ enum parse_ns {
 	NS_DCTERMS,
 	NS_MEDIA,
 	NS_SY,
-	NS_RDF,
-	NS_XHTML,
 	NS_OTHER,
 };
 
@@ -54,11 +54,10 @@ static const struct parse_nsname {
     {"purl.org/dc/terms/", NS_DCTERMS},
     {"search.yahoo.com/mrss/", NS_MEDIA},
     {"purl.org/rss/1.0/modules/syndication/", NS_SY},
-    {"www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF},
-    {"www.w3.org/1999/xhtml", NS_XHTML},
 };
 
 #define PARSE_NSCACHE 8
+#define PARSE_RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 struct parse {
 	const char *url; /* where the document came from, or NULL */
@@ -103,6 +102,37 @@ parse_ns_of(struct parse *p, const xmlNode *n)
 	p->nsv[p->nsi % PARSE_NSCACHE] = v;
 	p->nsi++;
 	return v;
+}
+
+/* utf8_valid with a fast path over ASCII, eight bytes at a time: whole feeds
+ * and their content pass through it, and most of their bytes are ASCII. */
+static int
+parse_utf8_ok(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+	size_t i = 0, k;
+	uint64_t w;
+	uint32_t cp;
+
+	while (i < n) {
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			/* a byte with its high bit set, or a NUL byte */
+			if ((w & high) != 0 || ((w - ones) & ~w & high) != 0)
+				break;
+		}
+		if (i >= n)
+			break;
+		if ((unsigned char)s[i] < 0x80) {
+			if (s[i] == '\0')
+				return 0;
+			i++;
+		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+		else
+			i += k;
+	}
+	return 1;
 }
 
 static int
@@ -160,10 +190,16 @@ parse_gather(struct buf *b, const xmlNode *top)
 	}
 }
 
-/* Returns the text under n in p->tmp (valid until the next call). */
+/* Returns the text under n, valid until the next call (it may be in p->tmp). */
 static const char *
 parse_text(struct parse *p, const xmlNode *n)
 {
+	const xmlNode *c = n->children;
+
+	/* the common case, one text or CDATA node, needs no copy */
+	if (c != NULL && c->next == NULL && c->content != NULL &&
+	    (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE))
+		return (const char *)c->content;
 	buf_reset(&p->tmp);
 	buf_add(&p->tmp, "", 0);
 	parse_gather(&p->tmp, n);
@@ -187,7 +223,7 @@ parse_trimmed(struct parse *p, const xmlNode *n)
 	/* libxml2 recovering from broken input can pass on broken UTF-8 */
 	if (len == 0)
 		return NULL;
-	return utf8_valid(s, len) ? xstrndup(s, len) : utf8_repair(s, len, NULL);
+	return parse_utf8_ok(s, len) ? xstrndup(s, len) : utf8_repair(s, len, NULL);
 }
 
 /* Returns the text under n as plain text (see html_plain), the caller's, or NULL. */
@@ -221,7 +257,7 @@ parse_attr(const xmlNode *n, const char *name, const char *ns)
 				buf_adds(&b, (const char *)c->content);
 			else if (c->type == XML_ENTITY_REF_NODE)
 				parse_entity(&b, c);
-		if (!utf8_valid(b.data, b.len)) {
+		if (!parse_utf8_ok(b.data, b.len)) {
 			char *fixed = utf8_repair(b.data, b.len, NULL);
 
 			buf_free(&b);
@@ -272,7 +308,7 @@ parse_url(struct parse *p, const xmlNode *n, const char *raw)
 	base = parse_base(p, n, NULL);
 	url = html_resolve(raw, base != NULL ? base : p->f->link);
 	free(base);
-	if (url != NULL && !utf8_valid(url, strlen(url))) {
+	if (url != NULL && !parse_utf8_ok(url, strlen(url))) {
 		char *fixed = utf8_repair(url, strlen(url), NULL);
 
 		free(url);
@@ -518,10 +554,7 @@ parse_rss_item(struct parse *p, const xmlNode *item)
 	}
 	/* dc:creator is a name; RSS <author> is often only an e-mail address */
 	parse_set(&it->author, dc_creator);
-	if (it->id == NULL &&
-	    (about = parse_attr(item, "about",
-	                        (const char *)"http://www.w3.org/1999/02/22-rdf-syntax-ns#")) !=
-	        NULL) {
+	if (it->id == NULL && (about = parse_attr(item, "about", PARSE_RDF_NS)) != NULL) {
 		it->id = html_plain(about, strlen(about), 0);
 		free(about);
 	}
@@ -950,7 +983,7 @@ parse_json(struct parse *p, const char *data, size_t len, char **cause)
 	char *fixed = NULL;
 	size_t i;
 
-	if (!utf8_valid(data, len)) {
+	if (!parse_utf8_ok(data, len)) {
 		fixed = utf8_repair(data, len, NULL);
 		data = fixed;
 		len = strlen(fixed);
@@ -1026,7 +1059,7 @@ parse_html_feed_link(const char *data, size_t len, const char *url, const char *
 			n = n->next;
 	}
 	xmlFreeDoc(doc);
-	if (found != NULL && !utf8_valid(found, strlen(found))) {
+	if (found != NULL && !parse_utf8_ok(found, strlen(found))) {
 		char *fixed = utf8_repair(found, strlen(found), NULL);
 
 		free(found);
@@ -1142,7 +1175,7 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 	char msg[160] = "";
 
 	enc = parse_encoding(data, len, content_type, encbuf, sizeof(encbuf), &utf8);
-	if (utf8 && !utf8_valid(data, len)) {
+	if (utf8 && !parse_utf8_ok(data, len)) {
 		fixed = utf8_repair(data, len, NULL);
 		data = fixed;
 		len = strlen(fixed);
@@ -1255,18 +1288,14 @@ feed_parse(const char *data, size_t len, const char *url, const char *content_ty
 	p.url = url;
 	p.f = out;
 	start = parse_skip_prolog(data, len);
-	if (start >= len && len < 4) {
+	if (start >= len) {
 		*cause = xstrdup("not a feed: empty");
 		return -1;
 	}
-	if (start < len && data[start] == '{')
+	if (data[start] == '{')
 		r = parse_json(&p, data + start, len - start, cause);
-	else if (start < len &&
-	         (len - start >= 9 &&
-	          (strncasecmp(data + start, "<!doctype", 9) == 0 && len - start >= 14 &&
-	           strncasecmp(data + start + 10, "html", 4) == 0)))
-		r = parse_html_page(data, len, url, NULL, cause);
-	else if (start < len && len - start >= 5 && strncasecmp(data + start, "<html", 5) == 0)
+	else if ((len - start >= 14 && strncasecmp(data + start, "<!doctype html", 14) == 0) ||
+	         (len - start >= 5 && strncasecmp(data + start, "<html", 5) == 0))
 		r = parse_html_page(data, len, url, NULL, cause);
 	else
 		r = parse_xml(&p, data, len, content_type, cause);
@@ -1328,20 +1357,27 @@ parse_hash(const char *title, int64_t date)
 	return h;
 }
 
-/* Returns the first words of s (at most about 100 bytes) as a headline; the caller's. */
+/* Returns the first words of s (at most about 100 bytes) on one line, as a
+ * headline the caller owns. */
 static char *
 parse_headline(const char *s)
 {
 	size_t n = strlen(s), cut;
+	char *h, *nl;
 
 	if (n <= 100)
-		return xstrdup(s);
-	for (cut = 100; cut > 40 && s[cut] != ' '; cut--)
-		;
-	if (s[cut] != ' ')
-		for (cut = 100; cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80; cut--)
+		h = xstrdup(s);
+	else {
+		for (cut = 100; cut > 40 && s[cut] != ' '; cut--)
 			;
-	return xasprintf("%.*s…", (int)cut, s);
+		if (s[cut] != ' ')
+			for (cut = 100; cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80; cut--)
+				;
+		h = xasprintf("%.*s\xe2\x80\xa6", (int)cut, s);
+	}
+	while ((nl = strchr(h, '\n')) != NULL)
+		*nl = ' ';
+	return h;
 }
 
 int

@@ -286,6 +286,19 @@ test_encodings(void **state)
 	                             "e");
 	assert_string_equal(f.items[0].title, "\xe6\x97\xa5\xe6\x9c\xac news");
 	feed_free(&f);
+	{
+		/* a NUL and a stray continuation byte deep inside ASCII runs */
+		static const char nul[] = "<rss version=\"2.0\"><channel><title>Null and "
+		                          "void\0here</title><item><title>A long ASCII title "
+		                          "then \x80 a stray byte</title></item></channel></rss>";
+		char *cause = NULL;
+
+		assert_int_equal(feed_parse(nul, sizeof(nul) - 1, NULL, NULL, &f, &cause), 0);
+		assert_string_equal(f.title, "Null and void\xef\xbf\xbdhere");
+		assert_string_equal(f.items[0].title,
+		                    "A long ASCII title then \xef\xbf\xbd a stray byte");
+		feed_free(&f);
+	}
 	parse_fixture("bad-utf8.xml", NULL, NULL, &f);
 	assert_string_equal(f.items[0].title, "Caf\xef\xbf\xbd [31mred");
 	assert_clean(&f, "\x1b");
@@ -376,6 +389,34 @@ test_item_keys_and_summary_only(void **state)
 	assert_string_equal(d.key, k1);
 	doc_free(&d);
 	free(k1);
+	feed_free(&f);
+}
+
+static void
+test_untitled_item_gets_a_headline(void **state)
+{
+	static const char rss[] =
+	    "<rss version=\"2.0\"><channel><title>T</title>"
+	    "<item><link>http://x.example/1</link><description>Short line&lt;br&gt;next "
+	    "line</description></item>"
+	    "<item><link>http://x.example/2</link><description>The harbour board met for "
+	    "three hours on Tuesday evening and agreed to extend the pier by forty metres "
+	    "before the summer season</description></item></channel></rss>";
+	struct feed f;
+	struct doc d;
+	char *cause = NULL;
+
+	assert_int_equal(feed_parse(rss, sizeof(rss) - 1, NULL, NULL, &f, &cause), 0);
+	assert_int_equal(f.nitems, 2);
+	assert_null(f.items[0].title);
+	assert_int_equal(feed_item_doc(&f, &f.items[0], &d, &cause), 0);
+	assert_string_equal(d.title, "Short line next line");
+	assert_string_equal(d.paras[0].text, d.title);
+	doc_free(&d);
+	assert_int_equal(feed_item_doc(&f, &f.items[1], &d, &cause), 0);
+	assert_string_equal(d.title, "The harbour board met for three hours on Tuesday evening and "
+	                             "agreed to extend the pier by forty\xe2\x80\xa6");
+	doc_free(&d);
 	feed_free(&f);
 }
 
@@ -506,6 +547,7 @@ main(void)
 	    cmocka_unit_test(test_encodings),
 	    cmocka_unit_test(test_dates),
 	    cmocka_unit_test(test_item_keys_and_summary_only),
+	    cmocka_unit_test(test_untitled_item_gets_a_headline),
 	    cmocka_unit_test(test_html_page_links_to_feed),
 	    cmocka_unit_test(test_malformed_recovers),
 	    cmocka_unit_test(test_entities_never_expand),
