@@ -13,6 +13,7 @@
 #include "feed/date.h"
 #include "feed/feed.h"
 #include "text/import.h"
+#include "util/buf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -491,6 +492,31 @@ test_entities_never_expand(void **state)
 	feed_free(&f);
 }
 
+static void
+test_deep_xml(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct feed f;
+	char *cause = NULL;
+	size_t i;
+
+	buf_adds(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Deep</title><entry>"
+	             "<title>One</title><content type=\"xhtml\">");
+	for (i = 0; i < 100000; i++)
+		buf_adds(&b, "<div>");
+	buf_adds(&b, "bottom");
+	for (i = 0; i < 100000; i++)
+		buf_adds(&b, "</div>");
+	buf_adds(&b, "</content></entry></feed>");
+	/* libxml2 stops at its depth limit; what was read before is kept */
+	if (feed_parse(b.data, b.len, NULL, NULL, &f, &cause) == 0) {
+		assert_string_equal(f.title, "Deep");
+		feed_free(&f);
+	} else
+		free(cause);
+	buf_free(&b);
+}
+
 /* Every prefix of every fixture, and bytes flipped: no crash, no leak, clean text. */
 static void
 test_hostile_bytes(void **state)
@@ -551,6 +577,7 @@ main(void)
 	    cmocka_unit_test(test_html_page_links_to_feed),
 	    cmocka_unit_test(test_malformed_recovers),
 	    cmocka_unit_test(test_entities_never_expand),
+	    cmocka_unit_test(test_deep_xml),
 	    cmocka_unit_test(test_hostile_bytes),
 	};
 
