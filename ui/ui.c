@@ -400,6 +400,9 @@ ui_draw(struct ui *u)
 
 	getmaxyx(stdscr, u->rows, u->cols);
 	erase();
+	/* the body first: it may update what the title line says */
+	if (u->rows > 2)
+		s->draw(u, s, &cy, &cx);
 	ui_fill(0, 0, ui_attr(u, UI_EL_TITLE));
 	if (s->right != NULL) {
 		rw = ui_str_width(s->right, strlen(s->right));
@@ -410,8 +413,6 @@ ui_draw(struct ui *u)
 			rw = 0;
 	}
 	ui_put(0, 1, s->title, strlen(s->title), u->cols - rw - 3, ui_attr(u, UI_EL_TITLE));
-	if (u->rows > 2)
-		s->draw(u, s, &cy, &cx);
 	ui_draw_status(u, s->view);
 	/* the cursor sits on the focused line, for screen readers */
 	move(cy, cx);

@@ -98,21 +98,43 @@ ui_art_load(struct ui *u, struct ui_art *a)
 	return 0;
 }
 
+/* Remembers the text at the top of the window as the reading position. */
+static void
+ui_art_anchor(struct ui_art *a)
+{
+	a->anchored_top = a->s.pos.top;
+	a->anchor_src = -1;
+	if (a->s.pos.top < a->v.nlines) {
+		a->anchor_src = a->v.paras[a->v.lines[a->s.pos.top].para].src;
+		a->anchor_off = a->v.lines[a->s.pos.top].start;
+	}
+}
+
 static void
 ui_art_layout(struct ui *u, struct ui_art *a)
 {
-	size_t para = 0, off = 0;
-	int keep = a->laid_cols != 0 && a->s.pos.top < a->v.nlines;
+	size_t i;
 
-	if (keep) {
-		para = a->v.lines[a->s.pos.top].para;
-		off = a->v.lines[a->s.pos.top].start;
-	}
 	ui_article_layout(&a->v, u->cols, u->cfg.text_width);
 	a->laid_cols = u->cols;
 	a->s.pos.n = a->v.nlines;
-	/* the same text stays at the top after a resize or an unfold */
-	a->s.pos.top = keep ? ui_article_find_line(&a->v, para, off) : 0;
+	a->s.pos.top = 0;
+	/* the same text stays at the top after a resize, an unfold or a reload */
+	for (i = 0; a->anchor_src >= 0 && i < a->v.npara; i++)
+		if (a->v.paras[i].src == a->anchor_src && a->v.paras[i].role != UI_ROLE_NOTE) {
+			a->s.pos.top = ui_article_find_line(&a->v, i, a->anchor_off);
+			break;
+		}
+	a->anchored_top = a->s.pos.top;
+}
+
+/* Loads the article again after a change (a decision re-analyzed it, a note
+ * was added), keeping the reading position. */
+static void
+ui_art_reload(struct ui *u, struct ui_art *a)
+{
+	if (ui_art_load(u, a) == 0)
+		ui_art_layout(u, a);
 }
 
 /* Returns the speaker label of statement mark m for maxw columns, owned by the view. */
@@ -133,7 +155,7 @@ ui_art_label(struct ui_art *a, const struct ui_mark *m, int maxw, char *tmp, siz
 		e = NULL;
 	} else {
 		e = &a->v.ana.ents[m->speaker];
-		name = a->v.labels[m->speaker];
+		name = e->name;
 		if (ui_str_width(name, strlen(name)) <= maxw)
 			return name;
 		/* a short name of it, such as the acronym the article defined */
@@ -184,6 +206,8 @@ ui_art_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
 
 	if (a->laid_cols != u->cols)
 		ui_art_layout(u, a);
+	if (s->pos.top != a->anchored_top)
+		ui_art_anchor(a); /* the reader scrolled: this is the new position */
 	if (s->pos.n > (size_t)h && s->pos.top > s->pos.n - (size_t)h)
 		s->pos.top = s->pos.n - (size_t)h;
 	if (s->pos.n <= (size_t)h)
@@ -385,17 +409,8 @@ ui_art_decide(struct ui *u, struct ui_art *a, enum ui_action act)
 		break;
 	}
 	/* a rejection holds in this article; the others are about the entity itself */
-	if (ui_user_decide(u, act == UI_A_REJECT ? a->id : 0, name, what, value) == 0) {
-		ui_say(u, 0, "%s: %s%s%s", name, what, value ? " " : "", value ? value : "");
-		if (act == UI_A_REJECT) {
-			char *keep = xstrdup(name);
-
-			ui_article_hide_entity(&a->v, keep);
-			free(keep);
-			a->focus = -1;
-			a->laid_cols = 0;
-		}
-	}
+	if (ui_user_decide(u, act == UI_A_REJECT ? a->id : 0, name, what, value) == 0)
+		ui_art_reload(u, a);
 	free(value);
 }
 
@@ -434,7 +449,7 @@ ui_art_note(struct ui *u, struct ui_art *a, int editor)
 	if (body != NULL && body[0] != '\0' &&
 	    ui_user_note_add(u, a->id, (size_t)src, start, end, body) == 0) {
 		ui_say(u, 0, "note added");
-		ui_art_load(u, a);
+		ui_art_reload(u, a);
 	}
 	free(body);
 	free(quote);
@@ -474,8 +489,9 @@ static void
 ui_art_switch(struct ui *u, struct ui_art *a, int64_t id)
 {
 	a->id = id;
-	a->s.pos.top = 0;
-	ui_art_load(u, a);
+	a->anchor_src = -1;
+	if (ui_art_load(u, a) == 0)
+		ui_art_layout(u, a);
 }
 
 /* The list below, if it is still on the stack. */
@@ -630,6 +646,7 @@ ui_article_new(struct ui *u, int64_t id, struct ui_screen *list, size_t para)
 	a->id = id;
 	a->list = list;
 	a->focus = -1;
+	a->anchor_src = -1;
 	a->s.title = xstrdup("");
 	if (store_article_set_unread(u->st, id, 0, &cause) != 0) {
 		ui_say(u, 1, "%s", cause);

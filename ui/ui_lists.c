@@ -472,7 +472,7 @@ ui_list_draw_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused
 {
 	struct ui_list *l = (struct ui_list *)s;
 	struct ui_row *r = ui_list_get(u, l, i);
-	int base = focused ? ui_attr(u, UI_EL_CURSOR) : 0, x = 0, fw, w;
+	int base = focused ? ui_attr(u, UI_EL_CURSOR) : 0, x = 0, fw, w, tw;
 	char date[32];
 
 	if (r == NULL)
@@ -489,13 +489,20 @@ ui_list_draw_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused
 		ui_put(y, x, r->feed, strlen(r->feed), fw, focused ? base : ui_attr(u, UI_EL_FEED));
 		x += fw + 2;
 	}
-	w = ui_put(y, x, r->title, strlen(r->title), u->cols - x - 1,
+	/* tags keep some room at the end, so that a long title does not hide them */
+	tw = 0;
+	if (r->tags != NULL) {
+		tw = ui_str_width(r->tags, strlen(r->tags)) + 2;
+		if (tw > (u->cols - x) / 3)
+			tw = (u->cols - x) / 3;
+	}
+	w = ui_put(y, x, r->title, strlen(r->title), u->cols - x - 1 - (tw ? tw + 1 : 0),
 	           (focused ? base : 0) | (r->unread ? ui_attr(u, UI_EL_UNREAD) & A_BOLD : 0));
-	x += w + 2;
-	if (r->tags != NULL && x < u->cols - 4) {
+	x += w + 1;
+	if (tw > 0) {
 		char *t = xasprintf("[%s]", r->tags);
 
-		ui_put(y, x, t, strlen(t), u->cols - x - 1, focused ? base : ui_attr(u, UI_EL_TAG));
+		ui_put(y, x, t, strlen(t), tw, focused ? base : ui_attr(u, UI_EL_TAG));
 		free(t);
 	}
 }

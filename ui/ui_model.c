@@ -386,12 +386,10 @@ ui_article_init(struct ui_article *v, struct doc *d, struct analysis *a, const c
 		st->para = st->para < d->npara ? map[st->para] : (size_t)-1;
 		st->para_end = st->para_end < d->npara ? map[st->para_end] : (size_t)-1;
 	}
-	v->labels = xcalloc(v->ana.nents + 1, sizeof(*v->labels));
 	for (i = 0; i < v->ana.nents; i++) {
 		s = utf8_sanitize(v->ana.ents[i].name, 0);
 		free(v->ana.ents[i].name);
 		v->ana.ents[i].name = s;
-		v->labels[i] = xstrdup(s);
 	}
 	if (d->nlinks > 0) {
 		ui_add_para(v, xstrdup("Links"), UI_ROLE_LINKS, -1);
@@ -415,39 +413,10 @@ ui_article_free(struct ui_article *v)
 	for (i = 0; i < v->npara; i++)
 		free(v->paras[i].text);
 	free(v->paras);
-	if (v->labels != NULL)
-		for (i = 0; i < v->ana.nents; i++)
-			free(v->labels[i]);
-	free(v->labels);
 	analysis_free(&v->ana);
 	free(v->marks);
 	free(v->lines);
 	memset(v, 0, sizeof(*v));
-}
-
-void
-ui_article_hide_entity(struct ui_article *v, const char *name)
-{
-	size_t i, j = 0;
-
-	for (i = 0; i < v->ana.nments; i++) {
-		size_t e = v->ana.ments[i].entity;
-
-		if (e < v->ana.nents && strcasecmp(v->ana.ents[e].name, name) == 0)
-			continue;
-		v->ana.ments[j++] = v->ana.ments[i];
-	}
-	v->ana.nments = j;
-	ui_build_marks(v);
-}
-
-void
-ui_article_set_label(struct ui_article *v, size_t i, const char *s)
-{
-	if (i >= v->ana.nents)
-		return;
-	free(v->labels[i]);
-	v->labels[i] = utf8_sanitize(s, 0);
 }
 
 static void
@@ -530,7 +499,8 @@ ui_article_layout(struct ui_article *v, int cols, int text_width)
 			}
 			ui_add_line(v, UI_LINE_FOLD, i, 0, 0);
 			v->lines[v->nlines - 1].fold = run;
-			ui_add_line(v, UI_LINE_BLANK, i, 0, 0);
+			if (j < v->npara)
+				ui_add_line(v, UI_LINE_BLANK, i, 0, 0);
 			i = j - 1;
 			continue;
 		}

@@ -104,7 +104,6 @@ struct ui_article {
 	struct ui_para *paras;
 	size_t npara;
 	struct analysis ana;   /* with offsets moved into the sanitized paragraphs */
-	char **labels;         /* per entity: the short name shown as a speaker leader */
 	struct ui_mark *marks; /* sorted by position */
 	size_t nmarks;
 	size_t nlinks;
@@ -124,10 +123,6 @@ struct ui_article {
 void ui_article_init(struct ui_article *v, struct doc *d, struct analysis *a, const char *meta,
                      const size_t *note_paras, char *const *notes, size_t nnotes);
 void ui_article_free(struct ui_article *v);
-/* Removes the mentions of entity name (case-insensitive) from the view. */
-void ui_article_hide_entity(struct ui_article *v, const char *name);
-/* Sets label of entity i (shown as the speaker leader); copies s. */
-void ui_article_set_label(struct ui_article *v, size_t i, const char *s);
 /* Lays the view out for a window cols wide (and keeps within text_width
  * columns of text when text_width > 0). */
 void ui_article_layout(struct ui_article *v, int cols, int text_width);

@@ -336,11 +336,6 @@ test_article_marks(void **state)
 	/* the statement is sought from a line below the headline */
 	assert_int_equal(ui_article_mark_near(&v, 3, UI_MARK_STMT, 1), m);
 	assert_int_equal(ui_article_mark_near(&v, 0, UI_MARK_STMT, -1), -1);
-	/* rejecting an entity takes its mentions away */
-	ui_article_hide_entity(&v, "norvik steel");
-	for (m = 0; (size_t)m < v.nmarks; m++)
-		if (v.marks[m].kind == UI_MARK_ENTITY)
-			assert_int_equal(v.marks[m].entity, 1);
 	ui_article_free(&v);
 }
 
