@@ -21,6 +21,11 @@ struct ui_art {
 	long focus; /* the focused mark, or -1 */
 	int laid_cols;
 	char *url;
+	/* the reading position: the text at the top of the window, kept across
+	 * layouts (a resize and back returns to the same line) */
+	long anchor_src; /* doc paragraph, or -1 */
+	size_t anchor_off;
+	size_t anchored_top; /* the top line the anchor was last taken at */
 };
 
 /* Gives entity e its other names, to pick a short speaker label from. */
@@ -137,12 +142,24 @@ ui_art_reload(struct ui *u, struct ui_art *a)
 		ui_art_layout(u, a);
 }
 
+/* Returns 1 when s is an acronym: two or more letters, all capitals. */
+static int
+ui_acronym(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++, n++)
+		if (*s < 'A' || *s > 'Z')
+			return 0;
+	return n >= 2;
+}
+
 /* Returns the speaker label of statement mark m for maxw columns, owned by the view. */
 static const char *
 ui_art_label(struct ui_art *a, const struct ui_mark *m, int maxw, char *tmp, size_t n)
 {
 	const struct ana_entity *e;
-	const char *name;
+	const char *name, *best;
 	size_t i, k;
 	int used;
 
@@ -158,10 +175,21 @@ ui_art_label(struct ui_art *a, const struct ui_mark *m, int maxw, char *tmp, siz
 		name = e->name;
 		if (ui_str_width(name, strlen(name)) <= maxw)
 			return name;
-		/* a short name of it, such as the acronym the article defined */
-		for (i = 0; i < e->naliases; i++)
-			if (ui_str_width(e->aliases[i], strlen(e->aliases[i])) <= maxw)
-				return e->aliases[i];
+		/* a short name of it: the acronym the article defined, else the shortest */
+		best = NULL;
+		for (i = 0; i < e->naliases; i++) {
+			const char *al = e->aliases[i];
+			int w = ui_str_width(al, strlen(al));
+
+			if (w > maxw)
+				continue;
+			if (ui_acronym(al))
+				return al;
+			if (best == NULL || w < ui_str_width(best, strlen(best)))
+				best = al;
+		}
+		if (best != NULL)
+			return best;
 		/* a person by the family name, as news does after the first mention */
 		if (e->kind == ENT_PERSON && strrchr(name, ' ') != NULL &&
 		    ui_str_width(strrchr(name, ' ') + 1, strlen(strrchr(name, ' ') + 1)) <= maxw)
@@ -212,6 +240,8 @@ ui_art_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
 		s->pos.top = s->pos.n - (size_t)h;
 	if (s->pos.n <= (size_t)h)
 		s->pos.top = 0;
+	/* a window too tall for the rest of the text moves the top, not the reader */
+	a->anchored_top = s->pos.top;
 	m = a->v.margin;
 	if (a->focus >= 0)
 		fl = ui_article_mark_line(&a->v, (size_t)a->focus);
@@ -220,12 +250,12 @@ ui_art_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
 	for (y = 0; y < h && s->pos.top + (size_t)y < a->v.nlines; y++) {
 		l = &a->v.lines[s->pos.top + (size_t)y];
 		p = &a->v.paras[l->para];
-		if (l->stmt_start >= 0 && m >= 4) {
-			const struct ui_mark *mk = &a->v.marks[l->stmt_start];
+		if (l->leader >= 0 && m >= 4) {
+			const struct ui_mark *mk = &a->v.marks[l->leader];
 
 			lab = ui_art_label(a, mk, m - 3, tmp, sizeof(tmp));
-			at = l->stmt_start == a->focus ? ui_attr(u, UI_EL_FOCUS)
-			                               : ui_attr(u, UI_EL_SPEAKER);
+			at = l->leader == a->focus ? ui_attr(u, UI_EL_FOCUS)
+			                           : ui_attr(u, UI_EL_SPEAKER);
 			k = (size_t)ui_str_width(lab, strlen(lab));
 			ui_put(y + 1, m - 3 - (int)k, lab, strlen(lab), m - 3, at);
 			ui_put(y + 1, m - 2, "▸", strlen("▸"), 1, ui_attr(u, UI_EL_SPEAKER));

@@ -6,6 +6,7 @@
 
 #include "search/search.h"
 #include "storage/browse.h"
+#include "storage/user.h"
 #include "ui/ui.h"
 #include "ui/ui_user.h"
 #include "util/utf8.h"
@@ -327,13 +328,31 @@ ui_list_row(const struct store_row *r, void *arg)
 	return 0;
 }
 
+/* Returns the tags of article id joined by spaces (the caller frees it), or NULL. */
+static char *
+ui_list_tags(struct ui *u, int64_t id)
+{
+	char **v = NULL, *cause = NULL;
+	struct buf b = BUF_INIT;
+	size_t n = 0, i;
+
+	if (store_tag_list(u->st, id, &v, &n, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", v[i]);
+	store_strv_free(v);
+	return n ? buf_detach(&b) : NULL;
+}
+
 /* Loads up to want rows of the search results from l->cache_off. */
 static void
 ui_list_search_rows(struct ui *u, struct ui_list *l, size_t want)
 {
 	struct search_page pg;
 	struct store_row r;
-	char *cause = NULL;
+	char *cause = NULL, *tags;
 	size_t i;
 
 	if (search_run(u->st, l->query, l->cache_off, want, &pg, &cause) != 0) {
@@ -350,7 +369,9 @@ ui_list_search_rows(struct ui *u, struct ui_list *l, size_t want)
 		r.imported = pg.hits[i].feed == NULL;
 		r.time = pg.hits[i].time;
 		r.unread = pg.hits[i].unread;
+		r.tags = tags = ui_list_tags(u, r.id);
 		ui_list_row(&r, l);
+		free(tags);
 	}
 	search_page_free(&pg);
 }

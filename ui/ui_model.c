@@ -431,7 +431,7 @@ ui_add_line(struct ui_article *v, enum ui_line_kind kind, size_t para, size_t st
 	l->para = para;
 	l->start = start;
 	l->end = end;
-	l->stmt_start = l->stmt_in = -1;
+	l->leader = l->stmt_in = -1;
 	l->dup = kind == UI_LINE_TEXT && v->paras[para].dup;
 }
 
@@ -446,27 +446,44 @@ ui_in_mark(const struct ui_mark *m, size_t p, size_t o)
 	return 1;
 }
 
-/* Finds the statements that start on, or run through, line l. */
+/* Finds a statement that runs through line l. */
 static void
 ui_line_stmts(const struct ui_article *v, struct ui_line *l)
 {
 	size_t i;
 	const struct ui_mark *m;
 
-	for (i = 0; i < v->nmarks; i++) {
+	for (i = 0; i < v->nmarks && l->stmt_in < 0; i++) {
 		m = &v->marks[i];
 		if (m->kind != UI_MARK_STMT || m->para > l->para)
 			continue;
-		if (m->para == l->para && m->start >= l->start &&
-		    (m->start < l->end || (m->start == l->end && l->end == l->start))) {
-			if (l->stmt_start < 0)
-				l->stmt_start = (long)i;
-		}
 		/* covers some of the line: starts before its end, ends after its start */
 		if ((m->para < l->para || m->start < l->end) &&
 		    (m->para_end > l->para || (m->para_end == l->para && m->end > l->start)))
-			if (l->stmt_in < 0)
-				l->stmt_in = (long)i;
+			l->stmt_in = (long)i;
+	}
+}
+
+/* Gives each statement a line for its speaker's leader: the line where it
+ * starts, or when another statement starts there too, the next free line
+ * the statement still runs through. */
+static void
+ui_place_leaders(struct ui_article *v)
+{
+	size_t i, l, last;
+
+	for (i = 0; i < v->nmarks; i++) {
+		const struct ui_mark *m = &v->marks[i];
+
+		if (m->kind != UI_MARK_STMT || (v->paras[m->para].dup && !v->unfolded))
+			continue;
+		l = ui_article_find_line(v, m->para, m->start);
+		last = ui_article_find_line(v, m->para_end, m->end > 0 ? m->end - 1 : 0);
+		while (l <= last && l < v->nlines &&
+		       (v->lines[l].leader >= 0 || v->lines[l].kind != UI_LINE_TEXT))
+			l++;
+		if (l <= last && l < v->nlines)
+			v->lines[l].leader = (long)i;
 	}
 }
 
@@ -517,6 +534,7 @@ ui_article_layout(struct ui_article *v, int cols, int text_width)
 		if (i + 1 < v->npara)
 			ui_add_line(v, UI_LINE_BLANK, i, 0, 0);
 	}
+	ui_place_leaders(v);
 }
 
 /* Adds cut c to the sorted set cuts (n of them, room for more). */

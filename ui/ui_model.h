@@ -76,7 +76,7 @@ struct ui_line {
 	size_t para;       /* index into ui_article.paras */
 	size_t start, end; /* bytes of that paragraph's text */
 	size_t fold;       /* UI_LINE_FOLD: how many paragraphs it stands for */
-	long stmt_start;   /* mark of a statement starting on this line, or -1 */
+	long leader;       /* the statement whose speaker is shown at this line, or -1 */
 	long stmt_in;      /* mark of a statement covering part of this line, or -1 */
 	int dup;           /* the line belongs to a repeated paragraph shown unfolded */
 };

@@ -223,8 +223,8 @@ test_article_spans(void **state)
 			l = &v.lines[i];
 	assert_non_null(l);
 	/* the statement starts on this line, and the margin says so */
-	assert_true(l->stmt_start >= 0);
-	assert_int_equal(v.marks[l->stmt_start].kind, UI_MARK_STMT);
+	assert_true(l->leader >= 0);
+	assert_int_equal(v.marks[l->leader].kind, UI_MARK_STMT);
 	n = ui_article_segments(&v, l, seg, 16);
 	/* '"' | We will appeal, | '" said ' | Norvik Steel | '.' */
 	assert_int_equal(n, 5);
