@@ -583,6 +583,104 @@ test_decide_record(void **state)
 	free(cause);
 }
 
+/* Returns 1 when the stored analysis of article id has an entity called name. */
+static int
+stored_has(struct store *st, int64_t id, const char *name, enum ent_kind *kind)
+{
+	struct analysis a;
+	char *cause = NULL;
+	size_t i;
+	int found = 0;
+
+	if (store_analysis_get(st, id, &a, &cause) != 0)
+		fail_msg("%s", cause);
+	for (i = 0; i < a.nents; i++)
+		if (strcmp(a.ents[i].name, name) == 0) {
+			found = 1;
+			if (kind != NULL)
+				*kind = a.ents[i].kind;
+		}
+	analysis_free(&a);
+	return found;
+}
+
+static void
+test_decisions_survive_reanalysis(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const v1[] = {
+	    "Brightwater Lines cuts ferry crossings",
+	    "Brightwater Lines said on Thursday it would cut winter crossings to the Skerry "
+	    "Islands, blaming the price of fuel.",
+	    "\"We cannot sail empty boats,\" said Ilse Marrow, the chief executive of "
+	    "Brightwater Lines.",
+	    NULL};
+	static const char *const v2[] = {
+	    "Brightwater Lines cuts ferry crossings",
+	    "Brightwater Lines said on Thursday it would cut winter crossings to the Skerry "
+	    "Islands by a third, blaming the price of fuel.",
+	    "\"We cannot sail empty boats,\" said Ilse Marrow, the chief executive of "
+	    "Brightwater Lines.",
+	    NULL};
+	struct store_decision dec;
+	struct analysis a;
+	struct doc d;
+	char *cause = NULL, *first, *second = NULL;
+	enum ent_kind kind;
+	int64_t id;
+
+	make_doc(&d, "ferry", v1, 1767000000);
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	assert_int_equal(pipeline_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(store_analysis_get(f->st, id, &a, &cause), 0);
+	if (a.nents == 0) {
+		analysis_free(&a);
+		skip(); /* the analyzer finds nothing here: nothing to decide on */
+	}
+	first = xstrdup(a.ents[0].name);
+	if (a.nents > 1)
+		second = xstrdup(a.ents[1].name);
+	analysis_free(&a);
+
+	memset(&dec, 0, sizeof(dec));
+	dec.name = first;
+	dec.action = STORE_DECIDE_REJECT;
+	assert_int_equal(decide_record(f->st, &dec, NULL, &cause), 0);
+	assert_false(stored_has(f->st, id, first, NULL));
+	if (second != NULL) {
+		dec.name = second;
+		dec.action = STORE_DECIDE_KIND;
+		dec.value = "agency";
+		assert_int_equal(decide_record(f->st, &dec, NULL, &cause), 0);
+	}
+	/* analyzed again, as a new analyzer version would */
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	assert_int_equal(pipeline_reanalyze(f->st, id, &cause), 0);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	assert_false(stored_has(f->st, id, first, NULL));
+	if (second != NULL) {
+		assert_true(stored_has(f->st, id, second, &kind));
+		assert_int_equal(kind, ENT_AGENCY);
+	}
+	/* fetched again with changed text */
+	make_doc(&d, "ferry", v2, 1767000000);
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	assert_int_equal(pipeline_put(f->st, &d, 0, NULL, NULL, &cause), 0);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	doc_free(&d);
+	assert_false(stored_has(f->st, id, first, NULL));
+	/* and a confirmation brings it back everywhere */
+	dec.name = first;
+	dec.action = STORE_DECIDE_CONFIRM;
+	dec.value = NULL;
+	assert_int_equal(decide_record(f->st, &dec, NULL, &cause), 0);
+	assert_true(stored_has(f->st, id, first, NULL));
+	free(first);
+	free(second);
+}
+
 /* --- notes --- */
 
 static int64_t
@@ -1149,11 +1247,14 @@ main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_search_qualifiers),       T(test_search_words),    T(test_search_injection),
-	    T(test_saved_searches_and_tags), T(test_decide_apply),    T(test_decide_alias_merges),
-	    T(test_decide_record),           T(test_note_anchor),     T(test_note_reanchor),
-	    T(test_export_markdown),         T(test_export_json),     T(test_export_csv),
-	    T(test_backup_round_trip),       T(test_restore_pending),
+	    T(test_search_qualifiers), T(test_search_words),
+	    T(test_search_injection),  T(test_saved_searches_and_tags),
+	    T(test_decide_apply),      T(test_decide_alias_merges),
+	    T(test_decide_record),     T(test_decisions_survive_reanalysis),
+	    T(test_note_anchor),       T(test_note_reanchor),
+	    T(test_export_markdown),   T(test_export_json),
+	    T(test_export_csv),        T(test_backup_round_trip),
+	    T(test_restore_pending),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
