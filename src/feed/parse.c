@@ -57,6 +57,9 @@ static const struct parse_nsname {
 };
 
 #define PARSE_NSCACHE 8
+/* Repeated enclosures and categories are merged, looking this far back, so a
+ * hostile item with a million of them costs linear time. */
+#define PARSE_DEDUP 64
 #define PARSE_RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 struct parse {
@@ -381,7 +384,7 @@ parse_add_cat(struct feed_item *it, char *cat)
 
 	if (cat == NULL)
 		return;
-	for (i = 0; i < it->ncats && i < 64; i++)
+	for (i = 0; i < it->ncats && i < PARSE_DEDUP; i++)
 		if (strcmp(it->cats[i], cat) == 0) {
 			free(cat);
 			return;
@@ -402,7 +405,7 @@ parse_add_enc(struct feed_item *it, char *url, char *type, const char *length)
 		free(type);
 		return;
 	}
-	for (i = 0; i < it->nencs; i++)
+	for (i = 0; i < it->nencs && i < PARSE_DEDUP; i++)
 		if (strcmp(it->encs[i].url, url) == 0) {
 			if (it->encs[i].type == NULL)
 				it->encs[i].type = type;

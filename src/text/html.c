@@ -125,8 +125,9 @@ static const struct html_elem {
 
 /* Deeper nesting than this adds no more indentation. */
 #define HTML_MAX_INDENT 8
-/* Links are numbered once per URL; the search for an earlier number stops here. */
-#define HTML_DEDUP_LINKS 512
+/* Links are numbered once per URL; the search for an earlier number looks at
+ * this many, so that a million links cost linear time. */
+#define HTML_DEDUP_LINKS 64
 
 struct html_frame {
 	enum html_kind kind;
