@@ -49,7 +49,9 @@ struct feed {
  * links) with the HTTP Content-Type content_type (may be NULL; its charset is
  * used when the document names none). Network access and entity expansion
  * are off. Returns 0 with *out filled (free with feed_free), or -1 with *cause
- * (the caller's), e.g. "an HTML page, not a feed; it links to a feed at URL". */
+ * (the caller's), e.g. "an HTML page, not a feed; it links to a feed at URL".
+ * No state is kept between calls: threads may parse feeds at the same time once
+ * the main thread has called xmlInitParser() (and json_object_seed(0)). */
 int feed_parse(const char *data, size_t len, const char *url, const char *content_type,
 	       struct feed *out, char **cause);
 void feed_free(struct feed *f);
