@@ -455,12 +455,12 @@ parse_media(struct parse *p, const xmlNode *n, struct feed_item *it)
 		char *s = parse_trimmed(p, n);
 
 		if (s != NULL) {
-			it->summary = html_plain(s, strlen(s), 0);
+			it->summary = html_plain(s, strlen(s), 1);
 			it->summary_html = parse_text_html(s);
 			free(s);
 		}
 	} else if (parse_is(n, "title") && it->title == NULL)
-		it->title = parse_plain(p, n, 0);
+		it->title = parse_plain(p, n, 1);
 }
 
 /* Sets the item's summary from n, whose text is HTML. */
@@ -481,6 +481,26 @@ static int
 parse_rss_core(enum parse_ns ns)
 {
 	return ns == NS_NONE || ns == NS_RSS1 || ns == NS_RSS09;
+}
+
+/* Returns an RSS person ("desk@paper.example (Ann Lee)" or a name) as the
+ * name alone, plain; the caller's, or NULL. */
+static char *
+parse_rss_person(struct parse *p, const xmlNode *n)
+{
+	char *s = parse_plain(p, n, 1), *open, *name;
+	size_t len;
+
+	if (s == NULL || (len = strlen(s)) < 3 || s[len - 1] != ')' ||
+	    (open = strchr(s, '(')) == NULL || memchr(s, '@', (size_t)(open - s)) == NULL)
+		return s;
+	name = xstrndup(open + 1, (size_t)(s + len - 1 - open - 1));
+	free(s);
+	if (name[strspn(name, " ")] == '\0') {
+		free(name);
+		return NULL;
+	}
+	return name;
 }
 
 static void
@@ -524,7 +544,7 @@ parse_rss_item(struct parse *p, const xmlNode *item)
 			} else if (parse_is(c, "pubDate"))
 				parse_date_into(p, c, &it->published, 1);
 			else if (parse_is(c, "author"))
-				parse_keep_first(&it->author, parse_plain(p, c, 1));
+				parse_keep_first(&it->author, parse_rss_person(p, c));
 			else if (parse_is(c, "category"))
 				parse_add_cat(it, parse_plain(p, c, 1));
 			else if (parse_is(c, "enclosure")) {
@@ -595,7 +615,7 @@ parse_rss_channel(struct parse *p, const xmlNode *ch, int with_items)
 			else if (parse_is(c, "lastBuildDate"))
 				parse_date_into(p, c, &built, 1);
 			else if (parse_is(c, "managingEditor"))
-				parse_keep_first(&f->author, parse_plain(p, c, 1));
+				parse_keep_first(&f->author, parse_rss_person(p, c));
 			else if (parse_is(c, "ttl")) {
 				long t = strtol(parse_text(p, c), NULL, 10);
 
@@ -696,13 +716,12 @@ parse_xhtml(const xmlNode *n)
 	return s;
 }
 
-/* Returns an Atom text construct as plain text; the caller's, or NULL. */
+/* Returns an Atom text construct as plain text; the caller's, or NULL. Tags
+ * are removed whatever the type says: feeds put HTML in type="text" often. */
 static char *
 parse_atom_plain(struct parse *p, const xmlNode *n)
 {
-	int k = parse_atom_type(n);
-
-	return parse_plain(p, n, k == 'h');
+	return parse_plain(p, n, 1);
 }
 
 /* Returns Atom content or summary as HTML; the caller's, or NULL. */
@@ -740,10 +759,10 @@ parse_atom_person(struct parse *p, const xmlNode *n)
 
 	for (c = n->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && parse_is(c, "name"))
-			return parse_plain(p, c, 0);
+			return parse_plain(p, c, 1);
 	for (c = n->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && parse_is(c, "email"))
-			return parse_plain(p, c, 0);
+			return parse_plain(p, c, 1);
 	return NULL;
 }
 
@@ -815,9 +834,9 @@ parse_atom_entry(struct parse *p, const xmlNode *e)
 			parse_media(p, c, it);
 		else if (ns == NS_DC) {
 			if (parse_is(c, "subject"))
-				parse_add_cat(it, parse_plain(p, c, 0));
+				parse_add_cat(it, parse_plain(p, c, 1));
 			else if (parse_is(c, "creator") && it->author == NULL)
-				it->author = parse_plain(p, c, 0);
+				it->author = parse_plain(p, c, 1);
 			else if (parse_is(c, "date"))
 				parse_date_into(p, c, &issued, 0);
 		}
@@ -893,7 +912,7 @@ parse_json_plain(const json_t *o, const char *key)
 {
 	const json_t *v = json_object_get(o, key);
 
-	return json_is_string(v) ? html_plain(json_string_value(v), json_string_length(v), 0)
+	return json_is_string(v) ? html_plain(json_string_value(v), json_string_length(v), 1)
 	                         : NULL;
 }
 
@@ -951,7 +970,7 @@ parse_json_item(struct parse *p, const json_t *o)
 		free(s);
 	}
 	if ((s = parse_json_str(o, "summary")) != NULL) {
-		it->summary = html_plain(s, strlen(s), 0);
+		it->summary = html_plain(s, strlen(s), 1);
 		it->summary_html = parse_text_html(s);
 		free(s);
 	}

@@ -26,6 +26,7 @@ check "inspect rss feed fields" jcheck "$TMPD/rss.json" \
 	'j["feed"]["subtitle"] == "Local news from Port Ellery"' \
 	'j["feed"]["updated"] == "2026-03-03T09:15:00Z"' \
 	'j["feed"]["id"] is None' \
+	'j["feed"]["author"] == "Mira Okafor"' \
 	'j["feed"]["language"] == "en-gb"' \
 	'len(j["items"]) == 3'
 check "inspect rss item fields" jcheck "$TMPD/rss.json" \
