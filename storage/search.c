@@ -413,7 +413,8 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, si
 		         GEN_COLS "snippet(article_fts, 1, ?, ?, '…', 24), bm25(article_fts)");
 	else
 		buf_adds(&sql, GEN_COLS "substr(a.body, 1, 200), 0");
-	if (mode == GEN_CUTOFF && g.where.len == 0)
+	/* without conditions on the article, FTS5 alone answers (no article rows read) */
+	if (mode != GEN_ROWS && fts && g.where.len == 0)
 		buf_adds(&sql, " FROM article_fts WHERE article_fts MATCH ?");
 	else if (fts)
 		buf_adds(&sql, " FROM article_fts JOIN article a ON a.id = article_fts.rowid"
