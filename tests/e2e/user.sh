@@ -124,4 +124,17 @@ check "entity reject exits 0" [ $rc -eq 0 ]
 out=$(nr entity kind "Brightwater Lines" planet 2>&1); rc=$?
 check "entity kind refuses an unknown kind" contains "$out" "unknown kind 'planet'"
 
+# the example from the issue, on the shared article when it is there
+probe="${SHARED_DIR:-}/articles/micron-cac-probe.txt"
+if [ -f "$probe" ]; then
+	nr import "$probe" >/dev/null 2>&1
+	out=$(nr search agency:CAC)
+	check "agency:CAC finds the article naming the Cyberspace Administration of China" \
+		contains "$out" "Micron Technology"
+	out=$(nr search 'company:"micron technology" -ferry')
+	check "company: matches case-insensitively" contains "$out" "Micron Technology"
+else
+	echo "# skipped the shared-article checks: $probe is absent"
+fi
+
 finish
