@@ -28,6 +28,26 @@ cmd_put(const char *s, int keep_newlines)
 	free(t);
 }
 
+/* Prints s made safe for the terminal in exactly width characters: cut at a
+ * character boundary, or padded with spaces. */
+static void
+cmd_put_column(const char *s, size_t width)
+{
+	char *t = utf8_sanitize(s, 0);
+	size_t i = 0, n = 0;
+
+	while (t[i] != '\0' && n < width) {
+		i++;
+		while (((unsigned char)t[i] & 0xc0) == 0x80)
+			i++;
+		n++;
+	}
+	fwrite(t, 1, i, stdout);
+	for (; n < width; n++)
+		putchar(' ');
+	free(t);
+}
+
 static void
 cmd_day(int64_t t, char *s, size_t n)
 {
@@ -641,6 +661,11 @@ cmd_search(struct cli *c, int argc, char **argv)
 			buf_adds(&q, argv[i]);
 		}
 	}
+	if (q.len == 0) {
+		cli_usage(stderr, "search");
+		buf_free(&q);
+		return 2;
+	}
 	if ((st = cli_store(c)) == NULL) {
 		buf_free(&q);
 		return 1;
@@ -672,8 +697,9 @@ cmd_search(struct cli *c, int argc, char **argv)
 		const struct search_hit *h = &page.hits[k];
 
 		cmd_day(h->time, day, sizeof(day));
-		printf("%6lld %c %s  %-20.20s  ", (long long)h->id, h->unread ? 'N' : ' ', day,
-		       h->feed ? h->feed : "(imported)");
+		printf("%6lld %c %s  ", (long long)h->id, h->unread ? 'N' : ' ', day);
+		cmd_put_column(h->feed ? h->feed : "(imported)", 20);
+		printf("  ");
 		cmd_put(h->title, 0);
 		putchar('\n');
 		if (h->snippet != NULL && h->snippet[0] != '\0') {
@@ -682,6 +708,8 @@ cmd_search(struct cli *c, int argc, char **argv)
 			putchar('\n');
 		}
 	}
+	if (page.n == 0)
+		cli_error("search: no article matches");
 	if (page.more)
 		printf("(more: --offset %zu)\n", (size_t)offset + page.n);
 	search_page_free(&page);

@@ -439,10 +439,12 @@ ex_md_article(FILE *out, const struct ex_article *x)
 
 /* Writes one RFC 4180 field: quoted when it holds a comma, quote or line end. */
 static void
-ex_csv_field(FILE *out, const char *s, int last)
+ex_csv_field(FILE *out, const char *field, int last)
 {
-	if (s == NULL)
-		s = "";
+	/* feed text may hold terminal controls; a CSV file is often cat'ed */
+	char *clean = utf8_sanitize(field != NULL ? field : "", 1);
+	const char *s = clean;
+
 	if (strpbrk(s, ",\"\r\n") != NULL) {
 		fputc('"', out);
 		for (; *s != '\0'; s++) {
@@ -454,6 +456,7 @@ ex_csv_field(FILE *out, const char *s, int last)
 	} else
 		fputs(s, out);
 	fputs(last ? "\r\n" : ",", out);
+	free(clean);
 }
 
 static void
