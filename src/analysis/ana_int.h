@@ -106,6 +106,10 @@ const struct gaz_entry *tok_gaz(const struct actx *x, size_t i, size_t n);
 void ner_run(struct actx *x);
 /* Returns the entity mentioned by a token in [t0, t1), preferring the first, or -1. */
 int32_t ner_entity_in(const struct actx *x, size_t t0, size_t t1);
+/* The entity a description's noun at token i stands for ("the board"): the
+ * latest before token `before` whose name has the word, else of its kind;
+ * with forward, also one named just after. -1 when none. */
+int32_t ner_by_noun(const struct actx *x, size_t i, size_t before, int forward);
 /* Returns the final kind of entity i. */
 enum ent_kind ner_kind(const struct actx *x, size_t i);
 

@@ -33,6 +33,9 @@ enum gaz_role {
 	GAZ_CONNECTOR = 1u << 22,  /* of, de, van: may stand inside a name */
 	GAZ_PREFIX = 1u << 23,     /* a longer key starts with these words */
 	GAZ_UPPER = 1u << 24,      /* the key is in capitals (US, CNN): the text must be too */
+	GAZ_QUOTECUE = 1u << 25,   /* called: introduces a quotation, not reported speech */
+	GAZ_HYPHSUFFIX = 1u << 26, /* -based, -made: the name before the hyphen stands alone */
+	GAZ_PLACEHEAD = 1u << 27,  /* River, Province: makes a name a place */
 };
 
 #define GAZ_NAMES (GAZ_COUNTRY | GAZ_DEMONYM | GAZ_CAPITAL | GAZ_ENTITY)
@@ -65,10 +68,15 @@ gaz_word_hash(const char *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
+		if (c >= 'A' && c <= 'Z') {
 			c += 'a' - 'A';
-		else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		         (unsigned char)s[i + 2] == 0x99) {
+		} else if (c == 0xc3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		           (unsigned char)s[i + 1] <= 0x9e && (unsigned char)s[i + 1] != 0x97) {
+			/* À-Þ fold to à-þ: BELÉM is Belém */
+			h = (h ^ c) * 0x100000001b3ull;
+			c = (unsigned char)(s[++i] + 0x20);
+		} else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		           (unsigned char)s[i + 2] == 0x99) {
 			c = '\'';
 			i += 2;
 		}

@@ -299,8 +299,9 @@ static const struct {
     {"common", GAZ_COMMON, 0},         {"nonent", GAZ_NONENT, 0},
     {"abbrev", GAZ_ABBREV, 0},         {"locprep", GAZ_LOCPREP, 0},
     {"elision", GAZ_ELISION, 0},       {"connector", GAZ_CONNECTOR, 0},
-    {"m", GAZ_FIRST, GAZ_G_MALE},      {"f", GAZ_FIRST, GAZ_G_FEMALE},
-    {"u", GAZ_FIRST, GAZ_G_EITHER},
+    {"quotecue", GAZ_QUOTECUE, 0},     {"hyphsuffix", GAZ_HYPHSUFFIX, 0},
+    {"placehead", GAZ_PLACEHEAD, 0},   {"m", GAZ_FIRST, GAZ_G_MALE},
+    {"f", GAZ_FIRST, GAZ_G_FEMALE},    {"u", GAZ_FIRST, GAZ_G_EITHER},
 };
 
 static void

@@ -239,7 +239,7 @@ cue_before(const struct actx *x, size_t t0)
 		    !(x->t[k - 1].flags & TF_LOWER))
 			break;
 		r = roles(x, k - 1);
-		if (r & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN | GAZ_TITLE))
+		if (r & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN | GAZ_TITLE | GAZ_ORGHEAD))
 			return r;
 	}
 	return 0;
@@ -284,10 +284,18 @@ type_run(struct actx *x, struct ment *m, int titled)
 	uint32_t r, last = roles(x, t1 - 1), all = 0, before, after;
 	int n = (int)(t1 - t0);
 
-	for (k = t0; k < t1; k++)
+	for (k = t0; k < t1; k++) {
 		all |= roles(x, k);
-	if (last & GAZ_COSUFFIX)
+		if (is_particle(x, k))
+			vote(m, ENT_PERSON, 3); /* Pieter van der Linden, Ahmad bin Rahman */
+	}
+	/* a head word needs a name with it: "Park" alone is a name, not a park */
+	if (n >= 2 && (last & GAZ_COSUFFIX))
 		vote(m, ENT_COMPANY, 4);
+	else if (n >= 2 && (all & GAZ_COSUFFIX))
+		vote(m, ENT_COMPANY, 2); /* Radio North, Bank Negara */
+	if (n >= 2 && (last & GAZ_PLACEHEAD))
+		vote(m, ENT_PLACE, 4);
 	if (all & GAZ_AGHEAD)
 		vote(m, ENT_AGENCY, 5);
 	if (all & GAZ_ORGHEAD)
@@ -308,6 +316,8 @@ type_run(struct actx *x, struct ment *m, int titled)
 		vote(m, ENT_AGENCY, 3);
 	else if (before & (GAZ_PERSONNOUN | GAZ_TITLE))
 		vote(m, ENT_PERSON, 3);
+	else if (before & GAZ_ORGHEAD)
+		vote(m, ENT_ORG, 3); /* the environmental network Rede Floresta Viva */
 	after = cue_after(x, t1);
 	if (after & GAZ_CONOUN)
 		vote(m, ENT_COMPANY, 2);
@@ -317,6 +327,24 @@ type_run(struct actx *x, struct ment *m, int titled)
 		vote(m, ENT_PERSON, 2);
 	if (n >= 2 && n <= 3 && speech_after(x, t1))
 		vote(m, ENT_PERSON, 1);
+	/* in Cheongju, near Tromso, south of Rotterdam */
+	if (t0 > 0 && same_sent(x, t0 - 1, t0) &&
+	    (((roles(x, t0 - 1) & GAZ_LOCPREP) && (x->t[t0 - 1].flags & TF_LOWER)) ||
+	     (tok_is(x, t0 - 1, "of") && t0 > 1 &&
+	      (tok_is(x, t0 - 2, "south") || tok_is(x, t0 - 2, "north") ||
+	       tok_is(x, t0 - 2, "east") || tok_is(x, t0 - 2, "west") ||
+	       tok_is(x, t0 - 2, "outskirts")))))
+		vote(m, ENT_PLACE, 2);
+	/* analysts at Kestrel Rating, a spokesman for Acme */
+	if (t0 > 1 &&
+	    (tok_is(x, t0 - 1, "at") || tok_is(x, t0 - 1, "for") || tok_is(x, t0 - 1, "from")) &&
+	    (roles(x, t0 - 2) & GAZ_PERSONNOUN))
+		vote(m, ENT_COMPANY, 3);
+	/* the agency of a dateline: "SEOUL, June 12 (Wirenews) -" */
+	if (t0 > 0 && t1 + 1 < x->nt && x->t[t0 - 1].ch == '(' && x->t[t1].ch == ')' &&
+	    x->t[t1 + 1].type == TK_PUNCT && x->t[t1 + 1].ch == '-' &&
+	    t0 - x->pfirst[x->t[t0].para] < 12)
+		vote(m, ENT_COMPANY, 4);
 }
 
 static int
@@ -562,7 +590,21 @@ register_forms(struct actx *x, struct hmap *alias, int32_t e, const struct ment 
 	if (n < 2 || (m->flags & MF_PLACE))
 		return;
 	if (kind == ENT_PERSON) {
+		/* the surname (with its particles: van der Linden), else the given
+		 * name first in the name (Park Ji-hoon, Ahmad Faisal bin Rahman) */
 		hmap_add(alias, gaz_seq_hash(GAZ_SEED, x->t[m->t1 - 1].h), e);
+		for (k = m->t0 + 1; k < m->t1; k++)
+			if (is_particle(x, k)) {
+				hmap_add(alias, span_hash(x, k, m->t1), e);
+				if (k >= m->t0 + 2)
+					hmap_add(alias, span_hash(x, m->t0, k), e);
+				break;
+			}
+		hmap_add(alias, gaz_seq_hash(GAZ_SEED, x->t[m->t0].h), e);
+		if (n >= 3) { /* Ocampo Benítez, Ahmad Faisal */
+			hmap_add(alias, span_hash(x, m->t1 - 2, m->t1), e);
+			hmap_add(alias, span_hash(x, m->t0, m->t0 + 2), e);
+		}
 	} else {
 		for (k = m->t0 + 1; k < m->t1; k++)
 			if (x->t[k - 1].type == TK_WORD && !(roles(x, k - 1) & GAZ_CONNECTOR) &&
@@ -655,51 +697,146 @@ cmp_ment(const void *a, const void *b)
 	return p->t0 < q->t0 ? -1 : p->t0 > q->t0;
 }
 
-/* Pass 3: "the company", "the ministry" stand for the most recent entity of
- * that kind. */
+/* Returns 1 when the name of entity e has the word whose hash is h. */
+static int
+ent_has_word(const struct actx *x, const struct ent *e, uint64_t h)
+{
+	const char *p, *w;
+	size_t k;
+
+	if (e->canon != NULL) {
+		for (p = e->canon; *p != '\0';) {
+			while (*p == ' ')
+				p++;
+			for (w = p; *p != '\0' && *p != ' '; p++)
+				;
+			if (p > w && gaz_word_hash(w, (size_t)(p - w)) == h)
+				return 1;
+		}
+		return 0;
+	}
+	for (k = e->name_t0; k < e->name_t1; k++)
+		if (x->t[k].h == h)
+			return 1;
+	return 0;
+}
+
+/* The kind a description's noun stands for ("company": a company), or -1. */
+static int
+noun_kind(const struct actx *x, size_t i)
+{
+	uint32_t r = roles(x, i);
+
+	if (!(x->t[i].flags & TF_LOWER) || tok_len(x, i) < 2 ||
+	    tok_text(x, i)[tok_len(x, i) - 1] == 's')
+		return -1; /* plurals stand for no one entity */
+	if (tok_is(x, i, "government") || tok_is(x, i, "court") || tok_is(x, i, "police"))
+		return -1;
+	if (r & GAZ_AGNOUN)
+		return ENT_AGENCY;
+	if (r & GAZ_ORGHEAD)
+		return ENT_ORG;
+	if (r & GAZ_CONOUN)
+		return ENT_COMPANY;
+	return -1;
+}
+
+int32_t
+ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
+{
+	long mi = 0, stop;
+	size_t lo = 0, hi = x->nm;
+	int kind = noun_kind(x, i), want;
+	int32_t by_kind = -1;
+
+	if (kind < 0)
+		return -1;
+	while (lo < hi) { /* the last mention starting before `before` */
+		size_t mid = (lo + hi) / 2;
+
+		if (x->m[mid].t0 < before)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	mi = (long)lo - 1;
+	/* a group may be a company or another organisation */
+	want = tok_is(x, i, "group") ? -2 : kind;
+	for (stop = mi - 300; mi >= 0 && mi > stop; mi--) {
+		const struct ment *m = &x->m[mi];
+		int k;
+
+		if (m->ent < 0 || (m->flags & MF_DESC) || m->addressee)
+			continue;
+		if (ent_has_word(x, &x->e[m->ent], x->t[i].h))
+			return m->ent;
+		k = ner_kind(x, (size_t)m->ent);
+		if (by_kind < 0 &&
+		    (k == want || (want == -2 && (k == ENT_COMPANY || k == ENT_ORG))))
+			by_kind = m->ent;
+	}
+	if (!forward)
+		return by_kind;
+	/* "..., their main association said." before the association is named */
+	for (mi = (long)lo; mi < (long)x->nm && mi < (long)lo + 40; mi++) {
+		const struct ment *m = &x->m[mi];
+
+		if (m->ent >= 0 && !(m->flags & MF_DESC) && x->t[m->t0].para <= x->t[i].para + 1 &&
+		    ent_has_word(x, &x->e[m->ent], x->t[i].h))
+			return m->ent;
+	}
+	return by_kind;
+}
+
+/* Pass 3: "the company", "the board" stand for the most recent entity whose
+ * name has that word, else of that kind. */
 static void
 descriptions(struct actx *x)
 {
-	int32_t last[ENT_NKINDS];
-	size_t i, mi = 0, n0 = x->nm;
-	enum ent_kind want;
-	uint32_t r;
+	size_t i, n0 = x->nm;
+	int32_t e;
 	struct ment *m;
 
-	for (i = 0; i < ENT_NKINDS; i++)
-		last[i] = -1;
-	for (i = 0; i < x->nt; i++) {
-		while (mi < n0 && x->m[mi].t0 <= i) {
-			if (x->m[mi].ent >= 0)
-				last[ner_kind(x, (size_t)x->m[mi].ent)] = x->m[mi].ent;
-			mi++;
-		}
-		if (!tok_is(x, i, "the") || i + 1 >= x->nt || !is_word(x, i + 1) ||
-		    !same_sent(x, i, i + 1) || !(x->t[i + 1].flags & TF_LOWER))
-			continue;
-		r = roles(x, i + 1);
-		if (tok_len(x, i + 1) > 0 && tok_text(x, i + 1)[tok_len(x, i + 1) - 1] == 's')
-			continue; /* plurals stand for no one entity */
-		if (r & GAZ_CONOUN)
-			want = ENT_COMPANY;
-		else if ((r & GAZ_AGNOUN) && !tok_is(x, i + 1, "government") &&
-		         !tok_is(x, i + 1, "court") && !tok_is(x, i + 1, "police"))
-			want = ENT_AGENCY;
-		else
+	for (i = 0; i + 1 < x->nt; i++) {
+		if (!tok_is(x, i, "the") || !same_sent(x, i, i + 1) ||
+		    x->t[i + 1].type != TK_WORD || x->t[i + 1].ment >= 0)
 			continue;
 		/* "the company's rival" is fine; "the company Acme" names it itself */
 		if (i + 2 < x->nt && ((x->t[i + 2].type == TK_WORD &&
 		                       (x->t[i + 2].flags & TF_CAP) && same_sent(x, i, i + 2)) ||
 		                      tok_is(x, i + 2, "of")))
 			continue;
-		if (last[want] < 0)
+		if ((e = ner_by_noun(x, i + 1, i, 0)) < 0)
 			continue;
 		m = ment_add(x, i, i + 2, NULL);
 		m->flags |= MF_DESC;
-		m->ent = last[want];
+		m->flags &= (uint8_t)~MF_HEADLINE;
+		m->ent = e;
 	}
+	(void)n0;
 	if (x->nm > 1)
 		qsort(x->m, x->nm, sizeof(*x->m), cmp_ment);
+}
+
+/* "Long Name (ACR)" makes ACR that name here, whatever the gazetteer says. */
+static void
+defined_acronyms(struct actx *x)
+{
+	struct hmap def = {0};
+	size_t i, t;
+
+	for (i = 0; i < x->nm; i++) {
+		t = x->m[i].t1;
+		if (x->m[i].t1 - x->m[i].t0 >= 2 && t + 2 < x->nt && x->t[t].ch == '(' &&
+		    x->t[t].type == TK_PUNCT && x->t[t + 1].type == TK_WORD &&
+		    (x->t[t + 1].flags & TF_UPPER) && x->t[t + 2].ch == ')')
+			hmap_add(&def, x->t[t + 1].h, 1);
+	}
+	for (i = 0; def.n > 0 && i < x->nm; i++)
+		if (x->m[i].t1 == x->m[i].t0 + 1 && x->m[i].g != NULL &&
+		    hmap_get(&def, x->t[x->m[i].t0].h) >= 0)
+			x->m[i].g = NULL;
+	hmap_free(&def);
 }
 
 void
@@ -708,7 +845,12 @@ ner_run(struct actx *x)
 	size_t i;
 
 	collect(x);
+	defined_acronyms(x);
 	resolve(x);
+	for (i = 0; i < x->nm; i++)
+		if (x->m[i].ent >= 0)
+			for (size_t k = x->m[i].t0; k < x->m[i].t1; k++)
+				x->t[k].ment = (int32_t)i;
 	descriptions(x);
 	for (i = 0; i < x->nm; i++) {
 		struct ment *m = &x->m[i];

@@ -166,9 +166,16 @@ quote_scan(struct actx *x)
 struct stmt_acc {
 	struct analysis *out;
 	size_t cap;
+	/* the latest direct statement, for quotations that go on without a cue */
+	int have_last;
+	int32_t last_speaker;
+	char *last_speaker_text;
+	char *last_cue;
+	size_t last_para;
+	uint32_t last_sent;
 };
 
-/* Returns the words of a cue, in lower case, which the caller owns. */
+/* Returns s with ASCII letters in lower case. */
 static char *
 cue_lower(char *s)
 {
@@ -180,7 +187,8 @@ cue_lower(char *s)
 	return s;
 }
 
-/* Returns a copy of the source text of tokens [a, b), which the caller owns. */
+/* Returns a copy of the source text of tokens [a, b), which the caller owns;
+ * NULL when empty. Stops at the end of a's paragraph. */
 static char *
 span_text(const struct actx *x, size_t a, size_t b)
 {
@@ -194,29 +202,28 @@ span_text(const struct actx *x, size_t a, size_t b)
 	return xstrndup(s + x->t[a].start, x->t[b - 1].end - x->t[a].start);
 }
 
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Returns 1 for he/she (with *gender), 2 for it/they/we, else 0. */
 static int
 is_pronoun(const struct actx *x, size_t i, int *gender)
 {
-	static const char *const m[] = {"he", "him"}, *const f[] = {"she", "her"},
-	                         *const n[] = {"it", "they", "we", "i"};
-	size_t k;
-
-	for (k = 0; k < 2; k++) {
-		if (x->t[i].type == TK_WORD && x->t[i].h == gaz_word_hash(m[k], strlen(m[k]))) {
-			*gender = GAZ_G_MALE;
-			return 1;
-		}
-		if (x->t[i].type == TK_WORD && x->t[i].h == gaz_word_hash(f[k], strlen(f[k]))) {
-			*gender = GAZ_G_FEMALE;
-			return 1;
-		}
+	if (i >= x->nt || x->t[i].type != TK_WORD)
+		return 0;
+	if (tok_is(x, i, "he") || tok_is(x, i, "him")) {
+		*gender = GAZ_G_MALE;
+		return 1;
 	}
-	for (k = 0; k < 4; k++)
-		if (x->t[i].type == TK_WORD && x->t[i].h == gaz_word_hash(n[k], strlen(n[k]))) {
-			*gender = GAZ_G_NONE;
-			return 2;
-		}
-	return 0;
+	if (tok_is(x, i, "she") || tok_is(x, i, "her")) {
+		*gender = GAZ_G_FEMALE;
+		return 1;
+	}
+	*gender = GAZ_G_NONE;
+	return tok_is(x, i, "it") || tok_is(x, i, "they") || tok_is(x, i, "we") ? 2 : 0;
 }
 
 /* Index of the last mention starting before token t, or -1. */
@@ -236,8 +243,8 @@ ment_before(const struct actx *x, size_t t)
 	return (long)lo - 1;
 }
 
-/* The most recent entity before token t of a person of gender g (pers) or of
- * an organisation or country (!pers). */
+/* The most recent entity before token t: a person of gender g (pers), or an
+ * organisation or country (!pers). */
 static int32_t
 recent(const struct actx *x, size_t t, int pers, int g)
 {
@@ -266,7 +273,50 @@ recent(const struct actx *x, size_t t, int pers, int g)
 	return either;
 }
 
-/* Resolves the words [a, b) naming a speaker to an entity, or -1. */
+/* The person a role ("the chief executive of Corvane") stands for: one named
+ * near the same role word in the paragraphs before, else, for "the ...", the
+ * first person named in the next paragraph. -1 when none. */
+static int32_t
+resolve_role(const struct actx *x, size_t a, size_t b)
+{
+	size_t k, j, w = NONE, p = x->t[a].para;
+	long i, stop;
+
+	for (k = a; k < b && w == NONE; k++)
+		if ((roles(x, k) & (GAZ_TITLE | GAZ_PERSONNOUN)) && (x->t[k].flags & TF_LOWER) &&
+		    tok_text(x, k)[tok_len(x, k) - 1] != 's')
+			w = k;
+	if (w == NONE)
+		return -1;
+	for (i = ment_before(x, a), stop = i - 60; i >= 0 && i > stop; i--) {
+		const struct ment *m = &x->m[i];
+
+		if (x->t[m->t0].para + 2 < p)
+			break;
+		if (m->ent < 0 || ner_kind(x, (size_t)m->ent) != ENT_PERSON)
+			continue;
+		for (j = m->t0 > 8 ? m->t0 - 8 : 0; j < m->t1 + 8 && j < x->nt; j++)
+			if (j != w && x->t[j].type == TK_WORD && x->t[j].h == x->t[w].h)
+				return m->ent;
+	}
+	for (k = a; k < w && !tok_is(x, k, "the"); k++)
+		;
+	if (k == w)
+		return -1;
+	for (i = ment_before(x, b) + 1; i >= 0 && (size_t)i < x->nm; i++) {
+		const struct ment *m = &x->m[i];
+
+		if (x->t[m->t0].para > p + 1)
+			break;
+		if (m->t0 >= b && m->ent >= 0 && ner_kind(x, (size_t)m->ent) == ENT_PERSON)
+			return m->ent;
+	}
+	return -1;
+}
+
+/* Resolves the words [a, b) naming a speaker to an entity, or -1: a person
+ * named in them first, a role's person, then the last name (the head), a pronoun, "the government",
+ * or the noun of a description ("their main association"). */
 static int32_t
 resolve_np(const struct actx *x, size_t a, size_t b)
 {
@@ -282,45 +332,52 @@ resolve_np(const struct actx *x, size_t a, size_t b)
 
 			if (ner_kind(x, (size_t)me) == ENT_PERSON)
 				return me;
-			if (e < 0)
-				e = me;
+			e = me; /* the head comes last: South Korea's Ministry of ... */
 		}
 	}
+	if ((pr = (int)resolve_role(x, a, b)) >= 0)
+		return pr;
 	if (e >= 0)
 		return e;
 	for (k = a; k < b; k++)
 		if ((pr = is_pronoun(x, k, &g)) != 0)
 			return recent(x, a, pr == 1, g);
 	for (k = a; k + 1 < b; k++)
-		if (tok_is(x, k, "the") && tok_is(x, k + 1, "government"))
-			for (long i = ment_before(x, a); i >= 0; i--)
+		if (tok_is(x, k + 1, "government"))
+			for (long i = ment_before(x, a); i >= 0 && i > ment_before(x, a) - 200; i--)
 				if (x->m[i].ent >= 0 &&
 				    ner_kind(x, (size_t)x->m[i].ent) == ENT_COUNTRY)
 					return x->m[i].ent;
+	for (k = b; k > a; k--)
+		if ((e = ner_by_noun(x, k - 1, a, 1)) >= 0)
+			return e;
 	return -1;
 }
 
 /* The noun phrase right before token v (walking back over also/has/will),
- * stopping at punctuation or the sentence start: [*a, *b). */
+ * stopping at punctuation, a conjunction or the sentence start: [*a, *b). */
 static int
 np_before(const struct actx *x, size_t v, size_t lo, size_t *a, size_t *b)
 {
-	size_t k = v;
+	size_t k = v, j;
 
 	while (k > lo && (roles(x, k - 1) & GAZ_AUX) && (x->t[k - 1].flags & TF_LOWER))
 		k--;
 	*b = k;
 	while (k > lo && x->t[k - 1].sent == x->t[v].sent &&
 	       (x->t[k - 1].type == TK_WORD || x->t[k - 1].type == TK_POSS ||
-	        x->t[k - 1].type == TK_NUM || is_punct(x, k - 1, '&') ||
-	        (is_punct(x, k - 1, '(') || is_punct(x, k - 1, ')'))) &&
-	       !(x->t[k - 1].flags & TF_INQUOTE) && *b - k < 10)
+	        x->t[k - 1].type == TK_NUM || is_punct(x, k - 1, '&') || is_punct(x, k - 1, '(') ||
+	        is_punct(x, k - 1, ')') ||
+	        (x->t[k - 1].type == TK_QUOTE && !(x->t[k - 1].flags & TF_QUSED))) &&
+	       !(x->t[k - 1].flags & TF_INQUOTE) && *b - k < 12)
 		k--;
-	/* "Micron said" in "..., and Micron said": only the words after a conjunction */
-	for (size_t j = *b; j > k; j--)
+	for (j = *b; j > k; j--)
 		if (tok_is(x, j - 1, "and") || tok_is(x, j - 1, "but") ||
 		    tok_is(x, j - 1, "that") || tok_is(x, j - 1, "which") ||
-		    tok_is(x, j - 1, "while") || tok_is(x, j - 1, "as")) {
+		    tok_is(x, j - 1, "while") || tok_is(x, j - 1, "as") ||
+		    tok_is(x, j - 1, "who") || tok_is(x, j - 1, "because") ||
+		    tok_is(x, j - 1, "after") || tok_is(x, j - 1, "when") ||
+		    tok_is(x, j - 1, "although") || tok_is(x, j - 1, "if")) {
 			k = j;
 			break;
 		}
@@ -328,28 +385,67 @@ np_before(const struct actx *x, size_t v, size_t lo, size_t *a, size_t *b)
 	return *a < *b;
 }
 
-/* The subject of "X, APPOSITION, said": the apposition when it names an
- * entity, else the name before it ("Tomas Vell, the union's leader, said"). */
+static int
+has_person(const struct actx *x, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if (x->t[k].ment >= 0 && x->m[x->t[k].ment].ent >= 0 &&
+		    ner_kind(x, (size_t)x->m[x->t[k].ment].ent) == ENT_PERSON)
+			return 1;
+	return 0;
+}
+
+/* The start of the comma-delimited segment that ends at c (exclusive). */
+static size_t
+segment_start(const struct actx *x, size_t c, size_t lo)
+{
+	size_t k;
+
+	for (k = c; k > lo && c - k < 16 && !is_punct(x, k - 1, ',') &&
+	            !(x->t[k - 1].type == TK_QUOTE && (x->t[k - 1].flags & TF_QUSED)) &&
+	            !(x->t[k - 1].flags & TF_INQUOTE) && !(x->t[k - 1].flags & TF_SENTEND);
+	     k--)
+		;
+	return k;
+}
+
+/* The subject of "X, APPOSITION, said": a person named in either part first
+ * ("Park Ji-hoon, Hanseong's chief executive, said"; "A spokeswoman, Femke
+ * Jansen-Bakker, added"), else the entity the apposition names. A relative
+ * clause (", who leads ...,") is passed over. */
 static int
 appos_subject(const struct actx *x, size_t v, size_t lo, size_t *a, size_t *b)
 {
-	size_t c2 = v - 1, c1, s1;
+	size_t c2, c1, s1 = 0;
+	int before = 0;
 
 	if (v == 0 || v <= lo || !is_punct(x, v - 1, ','))
 		return 0;
-	for (c1 = c2; c1 > lo && c2 - c1 < 14 && !is_punct(x, c1 - 1, ','); c1--)
-		;
+	c2 = v - 1;
+	c1 = segment_start(x, c2, lo);
 	if (c1 == c2)
 		return 0;
-	if (ner_entity_in(x, c1, c2) >= 0) {
+	if (c1 > lo && is_punct(x, c1 - 1, ',')) {
+		s1 = segment_start(x, c1 - 1, lo);
+		before = s1 < c1 - 1;
+	}
+	if (tok_is(x, c1, "who") || tok_is(x, c1, "whose") || tok_is(x, c1, "which")) {
+		if (!before || ner_entity_in(x, s1, c1 - 1) < 0)
+			return 0;
+		*a = s1;
+		*b = c1 - 1;
+		return 1;
+	}
+	if (has_person(x, c1, c2) || !before ||
+	    (!has_person(x, s1, c1 - 1) && ner_entity_in(x, c1, c2) >= 0)) {
+		if (ner_entity_in(x, c1, c2) < 0)
+			return 0;
 		*a = c1;
 		*b = c2;
 		return 1;
 	}
-	if (c1 <= lo || !is_punct(x, c1 - 1, ','))
-		return 0;
-	for (s1 = c1 - 1; s1 > lo && c1 - s1 < 12 && !is_punct(x, s1 - 1, ','); s1--)
-		;
 	if (ner_entity_in(x, s1, c1 - 1) < 0)
 		return 0;
 	*a = s1;
@@ -357,31 +453,45 @@ appos_subject(const struct actx *x, size_t v, size_t lo, size_t *a, size_t *b)
 	return 1;
 }
 
-/* The noun phrase after token v ("said Jane Doe, the ...") up to punctuation: [*a, *b). */
+/* The noun phrase after token v ("said Jane Doe", "said the company") up to
+ * punctuation: [*a, *b). "said the association's president, Ahmad Faisal"
+ * gives the person named in the apposition. */
 static int
 np_after(const struct actx *x, size_t v, size_t hi, size_t *a, size_t *b)
 {
 	size_t k = v + 1;
+	const struct ment *m;
 
 	*a = k;
 	while (k < hi && k < x->nt && x->t[k].sent == x->t[v].sent &&
 	       (x->t[k].type == TK_WORD || x->t[k].type == TK_POSS || is_punct(x, k, '&')) &&
 	       !(roles(x, k) & GAZ_SPEECH) && !tok_is(x, k, "that") && !tok_is(x, k, "on") &&
-	       !tok_is(x, k, "in") && !tok_is(x, k, "who") && k - v < 9)
+	       !tok_is(x, k, "in") && !tok_is(x, k, "who") && !tok_is(x, k, "at") && k - v < 9)
 		k++;
 	*b = k;
-	return *a < *b;
+	if (*a >= *b)
+		return 0;
+	if (is_punct(x, k, ',') && k + 1 < x->nt && x->t[k + 1].ment >= 0 &&
+	    (m = &x->m[x->t[k + 1].ment])->t0 == k + 1 && m->ent >= 0 &&
+	    ner_kind(x, (size_t)m->ent) == ENT_PERSON &&
+	    (resolve_np(x, *a, *b) < 0 ||
+	     ner_kind(x, (size_t)resolve_np(x, *a, *b)) != ENT_PERSON)) {
+		*a = m->t0;
+		*b = m->t1;
+	}
+	return 1;
 }
 
-/* Length of the speech cue at i ("according to" is two), or 0. */
+/* Length of the speech cue at i ("according to" is two), or 0. With quote,
+ * words that only introduce quotations count too ("called it "..."). */
 static size_t
-cue_len(const struct actx *x, size_t i)
+cue_len(const struct actx *x, size_t i, int quote)
 {
 	if (i >= x->nt || (x->t[i].flags & TF_INQUOTE))
 		return 0;
 	if (tok_is(x, i, "according"))
 		return tok_is(x, i + 1, "to") ? 2 : 0;
-	if (!(roles(x, i) & GAZ_SPEECH))
+	if (!(roles(x, i) & GAZ_SPEECH) && !(quote && (roles(x, i) & GAZ_QUOTECUE)))
 		return 0;
 	/* "is said to", "the claims": not speech */
 	if (i > 0 &&
@@ -392,7 +502,7 @@ cue_len(const struct actx *x, size_t i)
 	    (tok_is(x, i - 1, "the") || tok_is(x, i - 1, "a") || tok_is(x, i - 1, "an") ||
 	     tok_is(x, i - 1, "its") || tok_is(x, i - 1, "their") || tok_is(x, i - 1, "his") ||
 	     tok_is(x, i - 1, "her") || tok_is(x, i - 1, "these") || tok_is(x, i - 1, "those") ||
-	     tok_is(x, i - 1, "such") || tok_is(x, i - 1, "of")))
+	     tok_is(x, i - 1, "such") || tok_is(x, i - 1, "of") || tok_is(x, i - 1, "so")))
 		return 0;
 	return 1;
 }
@@ -402,7 +512,7 @@ cue_len(const struct actx *x, size_t i)
 static void
 mark_addressees(struct actx *x)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i + 1 < x->nt; i++) {
 		size_t at = 0;
@@ -413,18 +523,151 @@ mark_addressees(struct actx *x)
 		         (tok_is(x, i - 1, "statement") || tok_is(x, i - 1, "interview") ||
 		          tok_is(x, i - 1, "remarks") || tok_is(x, i - 1, "comments") ||
 		          tok_is(x, i - 1, "speaking") || tok_is(x, i - 1, "spoke") ||
-		          tok_is(x, i - 1, "talking") || tok_is(x, i - 1, "statements")))
+		          tok_is(x, i - 1, "talking") || tok_is(x, i - 1, "statements") ||
+		          tok_is(x, i - 1, "letter") || tok_is(x, i - 1, "email") ||
+		          tok_is(x, i - 1, "said") || tok_is(x, i - 1, "wrote")))
 			at = i + 1;
 		if (at == 0)
 			continue;
 		if (tok_is(x, at, "the"))
 			at++;
-		for (k = at; k < x->nt && k < at + 2; k++)
-			if (x->t[k].ment >= 0) {
-				x->m[x->t[k].ment].addressee = 1;
-				break;
-			}
+		if (at < x->nt && x->t[at].ment >= 0)
+			x->m[x->t[at].ment].addressee = 1;
 	}
+}
+
+static size_t
+sent_first(const struct actx *x, size_t i)
+{
+	while (i > 0 && x->t[i - 1].sent == x->t[i].sent)
+		i--;
+	return i;
+}
+
+static size_t
+sent_last(const struct actx *x, size_t i) /* one past */
+{
+	while (i + 1 < x->nt && x->t[i + 1].sent == x->t[i].sent)
+		i++;
+	return i + 1;
+}
+
+/* The first token of a sentence's clause, after a dateline
+ * ("KUALA LUMPUR, Sept 8 (Wirenews) - "). */
+static size_t
+after_dateline(const struct actx *x, size_t s0)
+{
+	size_t k;
+
+	if (!(x->t[s0].flags & TF_PSTART) || !(x->t[s0].flags & TF_UPPER))
+		return s0;
+	for (k = s0 + 1; k < x->nt && k < s0 + 14 && x->t[k].sent == x->t[s0].sent; k++)
+		if (x->t[k].type == TK_PUNCT && x->t[k].ch == '-' && (x->t[k].flags & TF_SPB))
+			return k + 1;
+	return s0;
+}
+
+/* The noun phrase that opens the clause at k: words and names up to the
+ * first lower-case word that is not part of a name or description. */
+static size_t
+np_at(const struct actx *x, size_t k, size_t end)
+{
+	size_t j = k;
+
+	while (j < end && (x->t[j].type == TK_WORD || x->t[j].type == TK_POSS) && j < k + 10) {
+		if ((x->t[j].flags & TF_LOWER) && x->t[j].ment < 0 && !tok_is(x, j, "the") &&
+		    !(x->t[j].type == TK_WORD && j > k &&
+		      (roles(x, j) & (GAZ_PERSONNOUN | GAZ_CONOUN | GAZ_AGNOUN | GAZ_TITLE))))
+			break;
+		j++;
+	}
+	return j;
+}
+
+/* The subject of the clause a participle cue hangs on ("China ..., saying"):
+ * the last noun phrase with a name or pronoun that opens the sentence or
+ * follows a comma before v; else the first name in the sentence. */
+static int
+clause_subject(const struct actx *x, size_t v, size_t *a, size_t *b)
+{
+	size_t k, s0 = after_dateline(x, sent_first(x, v)), e;
+	int found = 0, g;
+
+	for (k = s0; k < v; k++) {
+		if (k != s0 && !is_punct(x, k - 1, ','))
+			continue;
+		if (x->t[k].flags & TF_INQUOTE)
+			continue;
+		e = np_at(x, k, v);
+		if (e > k && (ner_entity_in(x, k, e) >= 0 || is_pronoun(x, k, &g))) {
+			*a = k;
+			*b = e;
+			found = 1;
+		}
+	}
+	if (found)
+		return 1;
+	for (k = s0; k < v; k++)
+		if (x->t[k].ment >= 0 && x->m[x->t[k].ment].ent >= 0 &&
+		    !x->m[x->t[k].ment].addressee && !(x->t[k].flags & TF_INQUOTE)) {
+			*a = x->m[x->t[k].ment].t0;
+			*b = x->m[x->t[k].ment].t1;
+			return 1;
+		}
+	return 0;
+}
+
+/* The speaker of a finite cue at v: "X said", "X, the chair, said", or
+ * inverted "..., said X". */
+static int
+finite_subject(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
+{
+	size_t s0 = sent_first(x, v), k = v;
+
+	if (tok_is(x, v, "according"))
+		return np_after(x, v + 1, sent_last(x, v), a, b);
+
+	if (np_before(x, v, s0, a, b) || appos_subject(x, v, s0, a, b))
+		return 1;
+	if (v > 0 && (is_punct(x, v - 1, ',') || x->t[v - 1].type == TK_QUOTE))
+		return np_after(x, v + n - 1, sent_last(x, v), a, b);
+	/* "X apologised and said": the subject of the first verb */
+	while (k > s0 && (roles(x, k - 1) & GAZ_AUX) && (x->t[k - 1].flags & TF_LOWER))
+		k--;
+	if (k > s0 && (tok_is(x, k - 1, "and") || tok_is(x, k - 1, "but")))
+		return clause_subject(x, k - 1, a, b);
+	return 0;
+}
+
+/* The speaker of a participle cue ("..., adding that", "..., saying"): that of
+ * a speech verb earlier in the sentence, else the clause's subject. */
+static int
+participle_subject(const struct actx *x, size_t v, size_t *a, size_t *b)
+{
+	size_t k, s0 = sent_first(x, v), n;
+
+	for (k = v; k > s0; k--)
+		if ((n = cue_len(x, k - 1, 0)) > 0 && !(roles(x, k - 1) & GAZ_PARTICIPLE) &&
+		    finite_subject(x, k - 1, n, a, b))
+			return 1;
+	return clause_subject(x, v, a, b);
+}
+
+/* The cue words of a participle up to the quotation: "citing concerns over". */
+static char *
+cue_text(const struct actx *x, size_t v, size_t n, size_t stop)
+{
+	size_t k = v + n;
+	int g;
+
+	if (roles(x, v) & GAZ_PARTICIPLE)
+		while (k < stop && k < v + 4 && x->t[k].type == TK_WORD &&
+		       (x->t[k].flags & TF_LOWER) && !is_pronoun(x, k, &g) &&
+		       !tok_is(x, k, "that") && !tok_is(x, k, "the") && !tok_is(x, k, "a"))
+			k++;
+	if (k != stop)
+		k = v + n;
+	return cue_lower(span_text(x, v, k));
 }
 
 static void
@@ -450,114 +693,47 @@ stmt_push(const struct actx *x, struct stmt_acc *acc, int32_t speaker, char *spe
 	s->end = end;
 }
 
-/* The subject of the clause a participle cue hangs on ("China ..., saying"):
- * the last name or pronoun before v that opens the sentence or follows a comma. */
+/* A quotation named rather than said: so-called "green" bonds. */
 static int
-clause_subject(const struct actx *x, size_t v, size_t *a, size_t *b)
+is_label(const struct actx *x, size_t open)
 {
-	size_t k, s0 = v, best_a = 0, best_b = 0;
-	int found = 0, g;
-
-	while (s0 > 0 && x->t[s0 - 1].sent == x->t[v].sent)
-		s0--;
-	for (k = s0; k < v; k++) {
-		size_t j = k;
-
-		if (k != s0 && !is_punct(x, k - 1, ','))
-			continue;
-		if (tok_is(x, j, "the") && j + 1 < v)
-			j++;
-		if ((x->t[j].ment >= 0 && x->m[x->t[j].ment].ent >= 0 &&
-		     x->m[x->t[j].ment].t0 == j) ||
-		    (x->t[k].ment >= 0 && x->m[x->t[k].ment].ent >= 0)) {
-			size_t mi = x->t[j].ment >= 0 ? (size_t)x->t[j].ment : (size_t)x->t[k].ment;
-
-			best_a = x->m[mi].t0;
-			best_b = x->m[mi].t1;
-			found = 1;
-		} else if (is_pronoun(x, j, &g)) {
-			best_a = j;
-			best_b = j + 1;
-			found = 1;
-		}
-	}
-	if (!found) {
-		for (k = s0; k < v; k++)
-			if (x->t[k].ment >= 0 && x->m[x->t[k].ment].ent >= 0 &&
-			    !x->m[x->t[k].ment].addressee) {
-				best_a = x->m[x->t[k].ment].t0;
-				best_b = x->m[x->t[k].ment].t1;
-				found = 1;
-				break;
-			}
-	}
-	*a = best_a;
-	*b = best_b;
-	return found;
+	return open > 0 &&
+	       (tok_is(x, open - 1, "so-called") || tok_is(x, open - 1, "dubbed") ||
+	        tok_is(x, open - 1, "nicknamed") || tok_is(x, open - 1, "termed") ||
+	        tok_is(x, open - 1, "labelled") || tok_is(x, open - 1, "labeled") ||
+	        tok_is(x, open - 1, "titled") || tok_is(x, open - 1, "entitled") ||
+	        (tok_is(x, open - 1, "as") && open > 1 && tok_is(x, open - 2, "known")));
 }
 
-static size_t
-sent_first(const struct actx *x, size_t i)
+/* Attributes quotation q; adds it as a statement unless it is none. */
+static void
+attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q)
 {
-	while (i > 0 && x->t[i - 1].sent == x->t[i].sent)
-		i--;
-	return i;
-}
-
-static size_t
-sent_last(const struct actx *x, size_t i) /* one past */
-{
-	while (i + 1 < x->nt && x->t[i + 1].sent == x->t[i].sent)
-		i++;
-	return i + 1;
-}
-
-/* The cue words of a participle up to the quotation: "citing concerns over". */
-static char *
-cue_text(const struct actx *x, size_t v, size_t n, size_t stop)
-{
-	size_t k = v + n;
-	int g;
-
-	if (roles(x, v) & GAZ_PARTICIPLE)
-		while (k < stop && k < v + 4 && x->t[k].type == TK_WORD &&
-		       (x->t[k].flags & TF_LOWER) && !is_pronoun(x, k, &g) &&
-		       !tok_is(x, k, "that") && !tok_is(x, k, "the") && !tok_is(x, k, "a"))
-			k++;
-	if (k != stop)
-		k = v + n;
-	return cue_lower(span_text(x, v, k));
-}
-
-/* Attributes quotation q: returns 1 when it is a statement. */
-static int
-attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q, int32_t *last_speaker,
-                size_t *last_para)
-{
-	size_t k, v = NONE, a = 0, b = 0, n = 0, wend, s0;
+	size_t k, v = NONE, a = 0, b = 0, n = 0, wend, s0, j;
 	int32_t speaker = -1;
 	char *stext = NULL, *cue = NULL;
-	int found = 0, titlecase = 1;
+	int found = 0, titlecase = 1, that = 0;
 
-	if (q->nwords == 0)
-		return 0;
+	if (q->nwords == 0 || is_label(x, q->open))
+		return;
 	/* after: "...," she said / "...," said the ministry */
 	if (q->close != NONE) {
 		k = q->close + 1;
 		if (is_punct(x, k, ','))
 			k++;
 		wend = k;
-		while (wend < x->nt && wend < k + 10 && x->t[wend].para == x->t[q->close].para &&
+		while (wend < x->nt && wend < k + 14 && x->t[wend].sent == x->t[q->close].sent &&
 		       !(x->t[wend].type == TK_PUNCT && (x->t[wend].flags & TF_SENTEND)) &&
 		       x->t[wend].type != TK_QUOTE)
 			wend++;
-		for (size_t j = k; j < wend && j < k + 7; j++)
-			if ((n = cue_len(x, j)) > 0 && !(x->t[j].flags & TF_CUEUSED)) {
+		for (j = k; j < wend && j < k + 12; j++)
+			if ((n = cue_len(x, j, 1)) > 0 && !(x->t[j].flags & TF_CUEUSED) &&
+			    !(roles(x, j) & GAZ_PARTICIPLE)) {
 				v = j;
 				break;
 			}
 		if (v != NONE) {
-			if (v > k && np_before(x, v, k, &a, &b))
+			if (v > k && (np_before(x, v, k, &a, &b) || appos_subject(x, v, k, &a, &b)))
 				found = 1;
 			else if (np_after(x, v + n - 1, wend, &a, &b))
 				found = 1;
@@ -567,10 +743,15 @@ attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q, int
 	if (!found) {
 		v = NONE;
 		s0 = sent_first(x, q->open);
-		for (k = q->open; k > s0 && q->open - k < 14; k--) {
+		for (k = q->open; k > s0 && q->open - k < 30; k--) {
 			if (x->t[k - 1].type == TK_QUOTE && (x->t[k - 1].flags & TF_QUSED))
 				break;
-			if ((n = cue_len(x, k - 1)) > 0 && !(x->t[k - 1].flags & TF_CUEUSED)) {
+			if (tok_is(x, k - 1, "that"))
+				that = 1;
+			/* far from the quotation only through "said ... that ..." */
+			if (q->open - k >= 14 && !that)
+				continue;
+			if ((n = cue_len(x, k - 1, 1)) > 0 && !(x->t[k - 1].flags & TF_CUEUSED)) {
 				v = k - 1;
 				break;
 			}
@@ -581,13 +762,10 @@ attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q, int
 			}
 		}
 		if (v != NONE && (q->nwords > 2 || q->open - v <= 4)) {
-			if (tok_is(x, v, "according")) {
-				found = np_after(x, v + 1, q->open, &a, &b);
-			} else if (roles(x, v) & GAZ_PARTICIPLE) {
-				found = clause_subject(x, v, &a, &b);
-			} else {
-				found = np_before(x, v, s0, &a, &b);
-			}
+			if (roles(x, v) & GAZ_PARTICIPLE)
+				found = participle_subject(x, v, &a, &b);
+			else
+				found = finite_subject(x, v, n, &a, &b);
 			if (!found)
 				found = 2; /* a cue without a speaker is still speech */
 		}
@@ -599,25 +777,95 @@ attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q, int
 			speaker = resolve_np(x, a, b);
 			stext = span_text(x, a, b);
 		}
+	} else if (acc->have_last && acc->last_sent == x->t[q->open].sent) {
+		/* "...," she said, "and ...": the same speaker and cue */
+		speaker = acc->last_speaker;
+		stext = dup_or_null(acc->last_speaker_text);
+		cue = dup_or_null(acc->last_cue);
 	} else {
 		/* no cue: a one- or two-word quotation is a scare quote, a title-case
-		 * one a title; a bare quote paragraph after a quote goes on with its speaker */
+		 * one a title; one that follows a quotation goes on with its speaker */
 		for (k = q->t0; k < q->t1; k++)
 			if (x->t[k].type == TK_WORD && (x->t[k].flags & TF_LOWER) &&
 			    !(roles(x, k) & GAZ_CONNECTOR) && !tok_is(x, k, "the") &&
 			    !tok_is(x, k, "a"))
 				titlecase = 0;
 		if (q->nwords <= 2 || (titlecase && q->nwords <= 8))
-			return 0;
-		if (q->open == x->pfirst[q->para] && *last_para != NONE &&
-		    *last_para + 1 >= q->para && *last_speaker >= 0) {
-			speaker = *last_speaker;
+			return;
+		if (acc->have_last &&
+		    (acc->last_para == q->para ||
+		     (q->open == x->pfirst[q->para] && acc->last_para + 1 == q->para))) {
+			speaker = acc->last_speaker;
+			stext = dup_or_null(acc->last_speaker_text);
 		}
 	}
 	stmt_push(x, acc, speaker, stext, 1, cue, q->para, q->start, q->para_end, q->end);
-	*last_speaker = speaker;
-	*last_para = q->para_end;
-	return 1;
+	free(acc->last_speaker_text);
+	free(acc->last_cue);
+	acc->have_last = 1;
+	acc->last_speaker = speaker;
+	acc->last_speaker_text = dup_or_null(stext);
+	acc->last_cue = dup_or_null(cue);
+	acc->last_para = q->para_end;
+	acc->last_sent = q->close != NONE ? x->t[q->close].sent : x->t[q->t1 - 1].sent;
+}
+
+static int
+is_time_word(const struct actx *x, size_t i)
+{
+	return x->t[i].type == TK_NUM || (roles(x, i) & GAZ_NONENT) || tok_is(x, i, "week") ||
+	       tok_is(x, i, "month") || tok_is(x, i, "year") || tok_is(x, i, "weekend") ||
+	       tok_is(x, i, "morning") || tok_is(x, i, "afternoon") || tok_is(x, i, "evening") ||
+	       tok_is(x, i, "night") || tok_is(x, i, "day") || tok_is(x, i, "quarter") ||
+	       tok_is(x, i, "today") || tok_is(x, i, "yesterday") || tok_is(x, i, "tonight");
+}
+
+static int
+is_channel_word(const struct actx *x, size_t i)
+{
+	static const char *const w[] = {
+	    "statement", "interview", "letter",   "filing",  "post",      "conference",
+	    "briefing",  "speech",    "email",    "release", "report",    "note",
+	    "message",   "call",      "hearing",  "podcast", "broadcast", "video",
+	    "documents", "memo",      "testimony"};
+	size_t k;
+
+	for (k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+		if (tok_is(x, i, w[k]))
+			return 1;
+	return 0;
+}
+
+/* Skips what may stand between a cue and its clause: "on Monday", "last
+ * week", "in a statement", "at a news conference". Returns the new start. */
+static size_t
+skip_adjuncts(const struct actx *x, size_t k, size_t end)
+{
+	size_t j, round;
+
+	for (round = 0; round < 3 && k < end; round++) {
+		if (is_time_word(x, k) && x->t[k].type != TK_NUM) {
+			k++;
+			continue;
+		}
+		if (!(tok_is(x, k, "on") || tok_is(x, k, "in") || tok_is(x, k, "at") ||
+		      tok_is(x, k, "during") || tok_is(x, k, "last") || tok_is(x, k, "this") ||
+		      tok_is(x, k, "earlier") || tok_is(x, k, "late") || tok_is(x, k, "next") ||
+		      tok_is(x, k, "through") || tok_is(x, k, "via") || tok_is(x, k, "to")))
+			break;
+		for (j = k + 1; j < end && j < k + 5 && x->t[j].type == TK_WORD; j++)
+			if (is_time_word(x, j) || is_channel_word(x, j))
+				break;
+		if (j >= end || j >= k + 5 || !(is_time_word(x, j) || is_channel_word(x, j)))
+			break;
+		k = j + 1;
+		/* "on Tuesday to Radio North", "in a statement to CNN" */
+		if (tok_is(x, k, "to") && k + 1 < end && x->t[k + 1].ment >= 0)
+			k = x->m[x->t[k + 1].ment].t1;
+		if (is_punct(x, k, ','))
+			k++;
+	}
+	return k;
 }
 
 /* Finds the clause of reported speech after cue v (+n words): [*a, *b). */
@@ -627,35 +875,43 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 	size_t k = v + n, end = sent_last(x, v), j;
 
 	/* "said on Monday that", "told Reuters that": the clause starts after "that" */
-	for (j = k; j < end && j < k + 8; j++) {
-		if (tok_is(x, j, "that")) {
-			k = j + 1;
+	for (j = k; j < end && j < k + 10; j++) {
+		if (tok_is(x, j, "that"))
 			break;
-		}
-		if (x->t[j].type == TK_PUNCT || x->t[j].type == TK_QUOTE)
-			break;
+		if ((x->t[j].type == TK_PUNCT && x->t[j].ch != ',') || x->t[j].type == TK_QUOTE)
+			j = end;
 	}
-	if (j == end || j >= k + 8 || !tok_is(x, k - 1, "that")) {
-		static const char *const preps[] = {"in",    "on",   "at",      "during",  "last",
-		                                    "this",  "late", "earlier", "after",   "before",
-		                                    "from",  "to",   "via",     "through", "when",
-		                                    "while", "with", "as",      "for"};
-
-		k = v + n;
-		/* "said in a statement." with no "that": nothing reported after the cue */
-		for (j = 0; j < sizeof(preps) / sizeof(preps[0]); j++)
-			if (tok_is(x, k, preps[j]))
-				return 0;
+	if (j < end && j < k + 10 && tok_is(x, j, "that")) {
+		k = j + 1;
+	} else {
 		if (roles(x, v) & GAZ_TELL) { /* told reporters the plan ... */
 			if (tok_is(x, k, "the"))
 				k++;
-			if (k < end && x->t[k].type == TK_WORD)
+			if (k < end && x->t[k].ment >= 0)
+				k = x->m[x->t[k].ment].t1;
+			else if (k < end && x->t[k].type == TK_WORD)
 				k++;
 		}
+		j = skip_adjuncts(x, k, end);
+		if (j == k &&
+		    (tok_is(x, k, "in") || tok_is(x, k, "on") || tok_is(x, k, "at") ||
+		     tok_is(x, k, "to") || tok_is(x, k, "for") || tok_is(x, k, "with") ||
+		     tok_is(x, k, "as") || tok_is(x, k, "after") || tok_is(x, k, "before") ||
+		     tok_is(x, k, "during") || tok_is(x, k, "when") || tok_is(x, k, "while")))
+			return 0; /* "said in a statement." and nothing reported */
+		k = j;
 	}
+	/* the clause ends before ", adding that ..." or ", according to ..." */
+	for (j = k; j + 1 < end; j++)
+		if (is_punct(x, j, ',') &&
+		    (((roles(x, j + 1) & GAZ_PARTICIPLE) && cue_len(x, j + 1, 0)) ||
+		     tok_is(x, j + 1, "according"))) {
+			end = j;
+			break;
+		}
 	while (end > k && (x->t[end - 1].type == TK_PUNCT || x->t[end - 1].type == TK_QUOTE))
 		end--;
-	if (k >= end || x->t[k].type != TK_WORD)
+	if (k >= end || (x->t[k].type != TK_WORD && x->t[k].type != TK_NUM))
 		return 0;
 	*a = k;
 	*b = end;
@@ -668,11 +924,11 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 static void
 reported(struct actx *x, struct stmt_acc *acc)
 {
-	size_t i, n, a, b, ca, cb, s0, s1, k;
-	int found;
+	size_t i, n, a, b, ca = 0, cb = 0, s0, s1, k, tail;
+	int found, np;
 
-	for (i = 0; i < x->nt; i++) {
-		if ((n = cue_len(x, i)) == 0 || (x->t[i].flags & TF_CUEUSED))
+	for (i = x->pfirst[x->d->npara > 0 ? 1 : 0]; i < x->nt; i++) {
+		if ((n = cue_len(x, i, 0)) == 0 || (x->t[i].flags & TF_CUEUSED))
 			continue;
 		s0 = sent_first(x, i);
 		s1 = sent_last(x, i);
@@ -681,7 +937,7 @@ reported(struct actx *x, struct stmt_acc *acc)
 			/* according to SPEAKER, CLAUSE  /  CLAUSE, according to SPEAKER. */
 			if (!np_after(x, i + 1, s1, &a, &b))
 				continue;
-			if (is_punct(x, b, ',') && b + 1 < s1) {
+			if (is_punct(x, b, ',') && b + 1 < s1 && i == s0) {
 				ca = b + 1;
 				cb = s1;
 				while (cb > ca && (x->t[cb - 1].type == TK_PUNCT ||
@@ -689,7 +945,7 @@ reported(struct actx *x, struct stmt_acc *acc)
 					cb--;
 				found = cb > ca + 2;
 			} else if (i > s0 && is_punct(x, i - 1, ',')) {
-				ca = s0;
+				ca = after_dateline(x, s0);
 				cb = i - 1;
 				found = cb > ca + 2;
 			}
@@ -697,16 +953,14 @@ reported(struct actx *x, struct stmt_acc *acc)
 				if (x->t[k].flags & TF_INQUOTE)
 					found = 0;
 		} else if (roles(x, i) & GAZ_PARTICIPLE) {
-			/* ..., saying CLAUSE: the speaker is the clause's subject */
+			/* ..., saying CLAUSE: the speaker is the clause's */
 			if (i == 0 || !is_punct(x, i - 1, ','))
 				continue;
-			if (!clause_after(x, i, n, &ca, &cb) || !clause_subject(x, i, &a, &b))
+			if (!clause_after(x, i, n, &ca, &cb) || !participle_subject(x, i, &a, &b))
 				continue;
 			found = 1;
 		} else {
-			size_t tail;
-			int np = np_before(x, i, s0, &a, &b) || appos_subject(x, i, s0, &a, &b);
-
+			np = np_before(x, i, s0, &a, &b) || appos_subject(x, i, s0, &a, &b);
 			if (np && clause_after(x, i, n, &ca, &cb)) {
 				/* SPEAKER said (that) CLAUSE */
 				found = 1;
@@ -727,9 +981,10 @@ reported(struct actx *x, struct stmt_acc *acc)
 				while (tail < s1 && !(x->t[tail].flags & TF_SENTEND) &&
 				       !tok_is(x, tail, "that"))
 					tail++;
-				if (tail >= s1 || tail > i + n + 8)
+				if (tail >= s1 || tail > i + n + 10 ||
+				    !(x->t[tail].flags & TF_SENTEND))
 					continue;
-				ca = s0;
+				ca = after_dateline(x, s0);
 				cb = a - 1;
 				while (cb > ca && (x->t[cb - 1].type == TK_PUNCT))
 					cb--;
@@ -761,13 +1016,16 @@ cmp_stmt(const void *pa, const void *pb)
 void
 quote_attribute(struct actx *x, struct analysis *out)
 {
-	struct stmt_acc acc = {out, 0};
-	int32_t last_speaker = -1;
-	size_t i, n, last_para = NONE;
+	struct stmt_acc acc;
+	size_t i, n;
 
+	memset(&acc, 0, sizeof(acc));
+	acc.out = out;
 	mark_addressees(x);
 	for (i = 0; i < x->nq; i++)
-		attribute_quote(x, &acc, &x->q[i], &last_speaker, &last_para);
+		attribute_quote(x, &acc, &x->q[i]);
+	free(acc.last_speaker_text);
+	free(acc.last_cue);
 	reported(x, &acc);
 	/* a repeated paragraph repeats no statement: it is folded in every view */
 	for (i = n = 0; i < out->nstmts; i++) {

@@ -181,6 +181,32 @@ is_alnum(const struct ch *c)
 	return c->cls == C_LETTER || c->cls == C_DIGIT;
 }
 
+/* Returns 1 when "Name-word" at [i, h) + [a, ...) stands for the name and a
+ * word of its own: the word is a known suffix (US-based, Paris-made) or the
+ * name is in capitals (UK-listed), but not Jean-Luc or Ji-hoon. */
+static int
+hyph_splits(const char *s, size_t n, size_t i, size_t h, size_t a)
+{
+	const struct gaz_entry *g;
+	size_t e = a, k;
+	int caps = 1;
+	struct ch c;
+
+	for (k = i; k < h; k++)
+		if (s[k] >= 'a' && s[k] <= 'z')
+			caps = 0;
+	if (caps && h - i >= 2)
+		return 1;
+	while (e < n) {
+		ch_read(s + e, n - e, &c);
+		if (c.cls != C_LETTER)
+			break;
+		e += c.len;
+	}
+	g = gaz_get(gaz_seq_hash(GAZ_SEED, gaz_word_hash(s + a, e - a)));
+	return g != NULL && (g->roles & GAZ_HYPHSUFFIX);
+}
+
 /* Returns the end of the word starting at i (s[i] a letter or digit) and sets
  * *hyph_split when it stops before "-lowercase" after a capitalised part. */
 static size_t
@@ -218,7 +244,8 @@ word_end(const char *s, size_t n, size_t i, int *hyph_split)
 		if (c.cls == C_DASH && (c.cp == '-' || c.cp == 0x2010)) {
 			if (!is_alnum(&d))
 				break;
-			if (first_upper == 1 && d.upper == 0 && !numeric) {
+			if (first_upper == 1 && d.upper == 0 && !numeric &&
+			    hyph_splits(s, n, i, j, j + c.len)) {
 				*hyph_split = 1;
 				break;
 			}
@@ -387,8 +414,7 @@ tok_sentences(struct actx *x)
 				t->flags |= TF_SSTART;
 				start = 0;
 			}
-			if (t->type == TK_QUOTE ||
-			    (t->type == TK_PUNCT && (t->ch == ':' || t->ch == '(')))
+			if (t->type == TK_QUOTE || (t->type == TK_PUNCT && t->ch == ':'))
 				start =
 				    1; /* a capital after an opening quote or colon says nothing */
 			else if (t->type == TK_WORD || t->type == TK_NUM)

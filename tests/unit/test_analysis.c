@@ -265,7 +265,7 @@ test_statements(void **state)
 	    "\"We got what we came for,\" Vell told the Larnport Gazette.",
 	    "\"And we will be back if they break it.\"",
 	    "The port operator, Keelside Terminals Ltd, said it welcomed the deal.",
-	    "Workers called the offer \"fair enough\" last week.",
+	    "Workers greeted the \"fair enough\" offer last week.",
 	    "According to Keelside, traffic will be normal by Friday.",
 	    NULL};
 	struct analysis a;
