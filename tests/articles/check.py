@@ -16,6 +16,7 @@ The expected-file format and the matching rules are in README.md here.
 Python 3 standard library only.
 """
 
+import collections
 import glob
 import json
 import os
@@ -68,6 +69,7 @@ class Checker:
         self.passed = 0
         self.failed = 0
         self.quiet = quiet
+        self.causes = collections.Counter()  # why checks failed, over all articles
         # micro-averaged counts over all articles
         self.tot = {k: 0 for k in ("ent_exp", "ent_hit", "ent_found", "ent_good",
                                    "men_exp", "men_hit",
@@ -257,6 +259,7 @@ def check_article(ck, name, out, exp):
             near = [f["name"] for f in ents
                     if any(name_key(mention_spec(s)["text"]) in entity_names(f)
                            for s in x.get("mentions", []))]
+            ck.causes["entity missed"] += 1
             ck.result(False, "%s: entity %s (%s)" % (name, x["name"], x["kind"]),
                       ["not found" + (" (its mentions went to: %s)" % ", ".join(near) if near else "")])
         else:
@@ -264,6 +267,8 @@ def check_article(ck, name, out, exp):
             good = e.get("kind") == x["kind"]
             if good:
                 c["ent_hit"] += 1
+            else:
+                ck.causes["entity kind wrong"] += 1
             ck.result(good, "%s: entity %s (%s)" % (name, x["name"], x["kind"]),
                       ["found as %s (%s)" % (e.get("name"), e.get("kind"))])
         for s in x.get("mentions", []):
@@ -279,6 +284,7 @@ def check_article(ck, name, out, exp):
             if not hit:
                 other = sorted({f.get("name") for f in ents for m in f.get("mentions") or []
                                 if mention_matches(m, spec, paras)})
+                ck.causes["mention given to another entity" if other else "mention untagged"] += 1
                 detail = ["tagged as: " + ", ".join(map(str, other)) if other else "not tagged"]
             ck.result(hit, "%s: \"%s\"%s tagged as %s" % (name, spec["text"], where, x["name"]),
                       detail)
@@ -327,8 +333,12 @@ def check_article(ck, name, out, exp):
             c["st_text"] += 1
             if speaker_matches(near[0], x["speaker"], exp.get("entities", []), ents):
                 c["st_speaker"] += 1
+                ck.causes["statement kind or cue wrong"] += 1
+            else:
+                ck.causes["statement speaker wrong"] += 1
             ck.result(False, label, ["found as: " + describe(near[0])])
         else:
+            ck.causes["statement missed"] += 1
             ck.result(False, label, ["no statement with that text"])
     c["st_text"] += c["st_hit"]
     c["st_speaker"] += c["st_hit"]
@@ -352,6 +362,7 @@ def check_article(ck, name, out, exp):
         if any(text_matches(st.get("text") or "", x["text"]) for x in exp_st):
             continue
         extra += 1
+        ck.causes["statement extra"] += 1
         if exp.get("all_statements"):
             ck.result(False, "%s: no statement beyond the expected ones" % name,
                       ["extra: " + describe(st)])
@@ -569,6 +580,8 @@ def main(argv):
               pct(t["st_hit"], t["st_exp"]), pct(t["st_good"], t["st_found"]),
               t["st_hit"], t["st_exp"], t["st_good"], t["st_found"],
               pct(t["st_text"], t["st_exp"]), pct(t["st_speaker"], t["st_text"])))
+    if ck.causes:
+        print("# failures by cause: " + ", ".join("%s %d" % kv for kv in ck.causes.most_common()))
     print("%d passed, %d failed" % (ck.passed, ck.failed))
     if tmp:
         tmp.cleanup()
