@@ -7,6 +7,17 @@
 #include "search/decide.h"
 #include "storage/user.h"
 
+/* Stores analysis a of article id (d), after the user's decisions; a stays the caller's. */
+static int
+pipeline_store_analysis(struct store *st, int64_t id, struct doc *d, struct analysis *a,
+                        char **cause)
+{
+	/* the user's entity decisions outrank the analyzer */
+	if (decide_apply(st, id, a, cause) != 0)
+		return -1;
+	return store_analysis_put(st, id, d, a, cause);
+}
+
 static int
 pipeline_analyze(struct store *st, int64_t id, struct doc *d, char **cause)
 {
@@ -15,17 +26,15 @@ pipeline_analyze(struct store *st, int64_t id, struct doc *d, char **cause)
 
 	dup_mark(d);
 	analysis_run(d, &a);
-	/* the user's entity decisions outrank the analyzer */
-	rc = decide_apply(st, id, &a, cause);
-	if (rc == 0)
-		rc = store_analysis_put(st, id, d, &a, cause);
+	rc = pipeline_store_analysis(st, id, d, &a, cause);
 	analysis_free(&a);
 	return rc;
 }
 
-int
-pipeline_put(struct store *st, struct doc *d, int64_t feed_id, int64_t *idp, int *statusp,
-             char **cause)
+/* pipeline_put, with the analysis given (a) or made here (a NULL). */
+static int
+pipeline_put_with(struct store *st, struct doc *d, struct analysis *a, int64_t feed_id,
+                  int64_t *idp, int *statusp, char **cause)
 {
 	int64_t id;
 	int status;
@@ -44,7 +53,23 @@ pipeline_put(struct store *st, struct doc *d, int64_t feed_id, int64_t *idp, int
 	/* notes follow their quoted text to where it now is */
 	if (status == STORE_PUT_CHANGED && store_note_reanchor(st, id, d, cause) != 0)
 		return -1;
+	if (a != NULL)
+		return pipeline_store_analysis(st, id, d, a, cause);
 	return pipeline_analyze(st, id, d, cause);
+}
+
+int
+pipeline_put(struct store *st, struct doc *d, int64_t feed_id, int64_t *idp, int *statusp,
+             char **cause)
+{
+	return pipeline_put_with(st, d, NULL, feed_id, idp, statusp, cause);
+}
+
+int
+pipeline_put_analyzed(struct store *st, struct doc *d, struct analysis *a, int64_t feed_id,
+                      int64_t *idp, int *statusp, char **cause)
+{
+	return pipeline_put_with(st, d, a, feed_id, idp, statusp, cause);
 }
 
 int

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "analysis/analysis.h"
 #include "doc.h"
 #include "storage/store.h"
 
@@ -12,6 +13,12 @@
  * *id and *status (either may be NULL) as for store_article_put. */
 int pipeline_put(struct store *st, struct doc *d, int64_t feed_id, int64_t *id, int *status,
                  char **cause);
+/* The same as pipeline_put with d already analyzed: a was made by dup_mark(d)
+ * then analysis_run(d, a), e.g. on another thread (the analyzer touches no
+ * shared state). a is stored only when d is new or changed; it stays the
+ * caller's (the user's decisions may edit it). */
+int pipeline_put_analyzed(struct store *st, struct doc *d, struct analysis *a, int64_t feed_id,
+                          int64_t *id, int *status, char **cause);
 /* Analyzes stored article id again and stores the result. Call inside a transaction. */
 int pipeline_reanalyze(struct store *st, int64_t id, char **cause);
 

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "analysis/analysis.h"
 #include "feed/feed.h"
 #include "pipeline.h"
 #include "util/buf.h"
@@ -57,6 +58,7 @@ struct fetch_job {
 	char *cause;
 	struct feed f;
 	struct doc *docs;
+	struct analysis *anas; /* of docs, when analyzed on the worker; else NULL */
 	size_t ndocs;
 	size_t nbad;
 	char *first_bad;
@@ -312,10 +314,12 @@ fetch_hash(const struct buf *b, char out[17])
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-/* Parses the body of j and renders its items (on the worker thread: it
- * touches nothing but j). */
+/* Parses the body of j and renders its items, and analyzes them when analyze
+ * is set (on the worker thread: this touches nothing but j). Analyzing every
+ * item here, new or not, costs the worker some work on a changed feed, and
+ * takes the analyzer off the thread that stores. */
 static void
-fetch_parse_job(struct fetch_job *j)
+fetch_parse_job(struct fetch_job *j, int analyze)
 {
 	char *icause = NULL;
 	size_t i;
@@ -326,9 +330,15 @@ fetch_parse_job(struct fetch_job *j)
 	if (j->parse_rc != 0)
 		return;
 	j->docs = xcalloc(j->f.nitems ? j->f.nitems : 1, sizeof(*j->docs));
+	if (analyze)
+		j->anas = xcalloc(j->f.nitems ? j->f.nitems : 1, sizeof(*j->anas));
 	for (i = 0; i < j->f.nitems; i++) {
 		doc_init(&j->docs[j->ndocs]);
 		if (feed_item_doc(&j->f, &j->f.items[i], &j->docs[j->ndocs], &icause) == 0) {
+			if (analyze) {
+				dup_mark(&j->docs[j->ndocs]);
+				analysis_run(&j->docs[j->ndocs], &j->anas[j->ndocs]);
+			}
 			j->ndocs++;
 			continue;
 		}
@@ -354,9 +364,13 @@ fetch_job_free(struct fetch_job *j)
 	free(j->etag);
 	free(j->last_modified);
 	free(j->cause);
-	for (i = 0; i < j->ndocs; i++)
+	for (i = 0; i < j->ndocs; i++) {
 		doc_free(&j->docs[i]);
+		if (j->anas != NULL)
+			analysis_free(&j->anas[i]);
+	}
 	free(j->docs);
+	free(j->anas);
 	free(j->first_bad);
 	if (j->parse_rc == 0)
 		feed_free(&j->f);
@@ -431,7 +445,10 @@ fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
 	if (store_begin(x->st, &cause) != 0)
 		goto fail;
 	for (i = 0; i < j->ndocs; i++) {
-		if (pipeline_put(x->st, &j->docs[i], fd->id, NULL, &status, &cause) != 0)
+		if ((j->anas != NULL
+		         ? pipeline_put_analyzed(x->st, &j->docs[i], &j->anas[i], fd->id, NULL,
+		                                 &status, &cause)
+		         : pipeline_put(x->st, &j->docs[i], fd->id, NULL, &status, &cause)) != 0)
 			goto fail;
 		nnew += status == STORE_PUT_NEW;
 		nchanged += status == STORE_PUT_CHANGED;
@@ -473,7 +490,7 @@ fetch_worker(void *arg)
 		if (x->todo == NULL)
 			x->todo_tail = &x->todo;
 		pthread_mutex_unlock(&x->lock);
-		fetch_parse_job(j);
+		fetch_parse_job(j, 1);
 		pthread_mutex_lock(&x->lock);
 		j->next = NULL;
 		*x->done_tail = j;
@@ -488,7 +505,7 @@ static void
 fetch_submit(struct fetch_ctx *x, struct fetch_job *j)
 {
 	if (!x->have_worker) {
-		fetch_parse_job(j);
+		fetch_parse_job(j, 0);
 		fetch_store_job(x, j);
 		fetch_job_free(j);
 		x->stats->done++;
