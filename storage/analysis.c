@@ -12,22 +12,29 @@
 static int64_t
 store_entity_id(struct store *st, const char *name, enum ent_kind kind, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st,
-	                             "INSERT INTO entity (name, kind) VALUES (?, ?)"
-	                             " ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
-	                             cause);
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM entity WHERE name = ?", cause);
 	int64_t id = -1;
+	int rc;
 
 	if (s == NULL)
 		return -1;
 	store_bind_text(s, 1, name);
-	store_bind_text(s, 2, ent_kind_name(kind));
-	if (sqlite3_step(s) == SQLITE_ROW)
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(s, 0);
-	else
-		store_fail(st, cause, "storing an entity");
 	sqlite3_reset(s);
-	return id;
+	if (rc == SQLITE_ROW)
+		return id;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "looking up an entity");
+	s = store_stmt(st, "INSERT INTO entity (name, kind) VALUES (?, ?)", cause);
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, name);
+	store_bind_text(s, 2, ent_kind_name(kind));
+	if (store_step_done(st, s, "storing an entity", cause) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(st->db);
 }
 
 static int
