@@ -574,8 +574,8 @@ store_decision_add(struct store *st, const struct store_decision *dec, char **ca
 	if (store_step_done(st, s, "replacing an entity decision", cause) != 0)
 		return -1;
 	s = store_stmt(st,
-	               "INSERT INTO entity_decision (name, article_id, action, value)"
-	               " VALUES (?, ?, ?, ?)",
+	               "INSERT INTO entity_decision (name, article_id, action, value, created)"
+	               " VALUES (?, ?, ?, ?, coalesce(?, strftime('%s','now')))",
 	               cause);
 	if (s == NULL)
 		return -1;
@@ -584,6 +584,8 @@ store_decision_add(struct store *st, const struct store_decision *dec, char **ca
 		sqlite3_bind_int64(s, 2, dec->article_id);
 	store_bind_text(s, 3, store_decision_name(dec->action));
 	store_bind_text(s, 4, dec->action >= STORE_DECIDE_KIND ? dec->value : NULL);
+	if (dec->created > 0)
+		sqlite3_bind_int64(s, 5, dec->created);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {

@@ -93,7 +93,7 @@ struct store_decision {
 	int64_t article_id;
 	enum store_decision_action action;
 	char *value;
-	int64_t created;
+	int64_t created; /* UTC seconds; 0 = now, when adding */
 };
 
 /* Returns "confirm", "reject", ...; store_decision_parse the reverse or -1. */

@@ -223,11 +223,12 @@ bk_decision_put(struct store *st, json_t *o, int64_t article_id, const char *whe
 	struct store_decision d;
 	const char *name, *action, *value;
 	json_t *jvalue = NULL;
+	json_int_t created = 0;
 	json_error_t err;
 	int a;
 
-	if (json_unpack_ex(o, &err, 0, "{s:s, s:s, s?o}", "name", &name, "action", &action, "value",
-	                   &jvalue) != 0)
+	if (json_unpack_ex(o, &err, 0, "{s:s, s:s, s?o, s?I}", "name", &name, "action", &action,
+	                   "value", &jvalue, "created", &created) != 0)
 		return bk_bad(cause, where, err.text);
 	value = bk_opt(jvalue);
 	if ((a = store_decision_parse(action)) < 0)
@@ -237,6 +238,7 @@ bk_decision_put(struct store *st, json_t *o, int64_t article_id, const char *whe
 	d.action = (enum store_decision_action)a;
 	d.value = (char *)value;
 	d.article_id = article_id;
+	d.created = created > 0 ? (int64_t)created : 0;
 	return store_decision_add(st, &d, cause);
 }
 

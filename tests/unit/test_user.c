@@ -1128,6 +1128,19 @@ backup_json(struct store *st)
 	return j;
 }
 
+/* Asserts two JSON texts are equal, showing where they part. */
+static void
+same_json(const char *a, const char *b)
+{
+	size_t i = 0;
+
+	while (a[i] != '\0' && a[i] == b[i])
+		i++;
+	if (a[i] != b[i])
+		fail_msg("backups differ at byte %zu:\n  %.160s\n  %.160s", i,
+		         a + (i > 60 ? i - 60 : 0), b + (i > 60 ? i - 60 : 0));
+}
+
 static void
 test_backup_round_trip(void **state)
 {
@@ -1140,6 +1153,9 @@ test_backup_round_trip(void **state)
 	FILE *fp;
 
 	add_tricky_notes(f);
+	/* made long ago: a restore keeps when */
+	decide(f->st, "Norland", STORE_DECIDE_KIND, "place", 0);
+	exec(f->st, "UPDATE entity_decision SET created = 1600000000 WHERE name = 'Norland'");
 	decide(f->st, "ODT", STORE_DECIDE_MERGE, "Office of Digital Trade", 0);
 	decide(f->st, "Lisbon", STORE_DECIDE_REJECT, NULL, f->id[3]);
 	assert_int_equal(store_saved_search_put(f->st, "agencies", "agency:ODT", &cause), 0);
@@ -1154,13 +1170,13 @@ test_backup_round_trip(void **state)
 	assert_int_equal(backup_restore(empty, path, &k, &cause), 0);
 	assert_int_equal(k.feeds, 2);
 	assert_int_equal(k.saved_searches, 1);
-	assert_int_equal(k.decisions, 1);
+	assert_int_equal(k.decisions, 2);
 	assert_int_equal(k.articles, 0);
 	assert_int_equal(k.pending, 3); /* 1 tagged and noted, 2 read, 3 decided */
 	after = backup_json(empty);
 	a = json_dumps(before, JSON_SORT_KEYS);
 	b = json_dumps(after, JSON_SORT_KEYS);
-	assert_string_equal(a, b);
+	same_json(a, b);
 	free(b);
 	json_decref(after);
 
@@ -1168,7 +1184,7 @@ test_backup_round_trip(void **state)
 	assert_int_equal(backup_restore(empty, path, &k, &cause), 0);
 	after = backup_json(empty);
 	b = json_dumps(after, JSON_SORT_KEYS);
-	assert_string_equal(a, b);
+	same_json(a, b);
 	free(b);
 	json_decref(after);
 	free(a);
