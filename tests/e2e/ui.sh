@@ -83,7 +83,27 @@ restored() {
 	screen | grep -qx icanon && screen | grep -qx echo
 }
 # coloured TEXT: TEXT is drawn right after an SGR sequence (a highlight)
-coloured() { screen -e | grep -q "${ESC}\[[0-9;]*m$1"; }
+coloured() {
+	i=0
+	while [ $i -lt 200 ]; do
+		screen -e | grep -q "${ESC}\[[0-9;]*m$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_line N TEXT: polls until row N of the screen is TEXT
+wait_line() {
+	i=0
+	while [ $i -lt 200 ]; do
+		[ "$(screen | sed -n "$1p")" = "$2" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "  row $1 is: $(screen | sed -n "$1p")" >&2
+	echo "  expected:  $2" >&2
+	return 1
+}
 
 nr import "$FIX/harbour-fine.txt" "$FIX/rail-tender.txt" >/dev/null 2>&1
 check "fixtures imported" [ "$(nr list | grep -c .)" -ge 2 ]
@@ -137,17 +157,23 @@ check "a bad query is told in the status line" wait_for "search: column"
 keys Enter
 check "a search result opens" wait_for "HSD ▸"
 t resize-window -t ui -x 60 -y 20
+wait_for "HSD ▸" >/dev/null
 settle
-keys j j j j j j j
+before=$(screen | sed -n 2p)
+keys j j j
+i=0
+while [ "$(screen | sed -n 2p)" = "$before" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 settle
 top=$(screen | sed -n 2p)
+check "j scrolls the article" [ "$top" != "$before" ]
 t resize-window -t ui -x 90 -y 24
+i=0
+while [ "$(screen | LC_ALL=C.UTF-8 wc -L)" -le 60 ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 settle
 check "a resize redraws at the new width" [ "$(screen | LC_ALL=C.UTF-8 wc -L)" -gt 60 ]
 check "no line is wider than the window" [ "$(screen | LC_ALL=C.UTF-8 wc -L)" -le 90 ]
 t resize-window -t ui -x 60 -y 20
-settle
-check "the reading position is kept across resizes" [ "$(screen | sed -n 2p)" = "$top" ]
+check "the reading position is kept across resizes" wait_line 2 "$top"
 t resize-window -t ui -x $W -y $H
 settle
 keys Q
