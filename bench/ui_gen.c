@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "storage/feeds.h"
 #include "storage/store.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -126,7 +127,8 @@ main(int argc, char **argv)
 {
 	struct store *st;
 	struct gen g;
-	char *cause = NULL;
+	char *cause = NULL, *url, *title;
+	int added;
 	size_t n, i, nfeeds = 0;
 	int64_t id, *feeds = NULL;
 
@@ -140,6 +142,16 @@ main(int argc, char **argv)
 	if (store_open(argv[1], 0, &st, &cause) != 0 || store_begin(st, &cause) != 0)
 		goto fail;
 	feeds = xcalloc(nfeeds + 1, sizeof(*feeds));
+	for (i = 0; i < nfeeds; i++) {
+		url = xasprintf("http://127.0.0.1:9/feed-%04zu.xml", i + 1);
+		title = xasprintf("Wire feed %04zu", i + 1);
+		if (store_feed_add(st, url, "cli", &feeds[i], &added, &cause) != 0 ||
+		    store_feed_default_title(st, feeds[i], title, &cause) != 0 ||
+		    (i % 7 == 0 && store_feed_add_tag(st, feeds[i], "economy", &cause) != 0))
+			goto fail;
+		free(url);
+		free(title);
+	}
 	for (i = 0; i < n; i++) {
 		make(&g, i);
 		if (store_article_put(st, &g.d, nfeeds ? feeds[i % nfeeds] : 0, &id, NULL,

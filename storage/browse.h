@@ -1,8 +1,7 @@
 /* browse.h - the queries behind the reader's screens: feeds with their counts,
  * entities with theirs, statements by speaker. Each reads only what a screen
  * shows. Strings passed to callbacks point into the store and are valid until
- * the callback returns. Functions return 0, or -1 with *cause set. Entities,
- * their articles and one speaker's statements are in storage/user.h. */
+ * the callback returns. Functions return 0, or -1 with *cause set. */
 #ifndef NR_BROWSE_H
 #define NR_BROWSE_H
 
@@ -17,18 +16,34 @@ struct store_feed_row {
 	const char *url;
 	const char *tags;  /* joined by ' ', or NULL */
 	const char *error; /* the last fetch error, or NULL */
-	size_t total, unread;
+	size_t total;
 };
 
-/* Calls cb for each feed, by title; counts are filled only when counts is set. */
-int store_browse_feeds(struct store *st, int counts,
-                       int (*cb)(const struct store_feed_row *, void *), void *arg, char **cause);
+/* Calls cb for each feed, by title, with its total (unread is left 0: see
+ * store_browse_feed_unread, which a screen can call a few feeds at a time). */
+int store_browse_feeds(struct store *st, int (*cb)(const struct store_feed_row *, void *),
+                       void *arg, char **cause);
+
+struct store_entity_row {
+	int64_t id;
+	const char *name;
+	const char *kind;
+};
+
+/* Calls cb for each entity of kind (NULL: any) that is mentioned somewhere or
+ * speaks (only those that speak when speakers is set), by kind, then name. */
+int store_browse_entities(struct store *st, const char *kind, int speakers,
+                          int (*cb)(const struct store_entity_row *, void *), void *arg,
+                          char **cause);
+/* Counts the mentions of entity id, the articles they are in, and the
+ * statements it made. */
+int store_browse_entity_counts(struct store *st, int64_t id, size_t *mentions, size_t *articles,
+                               size_t *statements, char **cause);
 
 struct store_stmt_row {
 	int64_t id;
 	int64_t article_id;
 	const char *speaker; /* the entity's name, else the words naming it, else NULL */
-	const char *kind;    /* the speaker's kind, or NULL */
 	const char *text;    /* what was said */
 	const char *cue;
 	int direct;
@@ -37,16 +52,31 @@ struct store_stmt_row {
 	size_t para;
 };
 
-/* Number of statements in all articles. */
-int store_browse_stmt_count(struct store *st, size_t *n, char **cause);
-/* Calls cb for statements by speaker name, then newest article first; offset
- * and limit page through them. */
-int store_browse_stmts(struct store *st, size_t offset, size_t limit,
-                       int (*cb)(const struct store_stmt_row *, void *), void *arg, char **cause);
+/* Number of statements made by entity speaker (0: by no entity, the
+ * speaker not resolved). */
+int store_browse_said_count(struct store *st, int64_t speaker, size_t *n, char **cause);
+/* Calls cb for the statements of speaker (0: unresolved), newest stored
+ * first; offset and limit page through them, and total (0 = unknown) lets a
+ * page near the end be read from the end. */
+int store_browse_said(struct store *st, int64_t speaker, size_t total, size_t offset, size_t limit,
+                      int (*cb)(const struct store_stmt_row *, void *), void *arg, char **cause);
 /* Sets *pos to the place in the list f of the first unread article after
  * (dir 1) or before (dir -1) place from, or to (size_t)-1 when there is none. */
 int store_browse_unread_near(struct store *st, const struct store_filter *f, size_t from, int dir,
                              size_t *pos, char **cause);
+
+/* Counts what f selects, like store_article_count, from indexes only: fast
+ * with any number of articles. */
+int store_browse_count(struct store *st, const struct store_filter *f, size_t *total,
+                       size_t *unread, char **cause);
+/* Lists what f selects, like store_article_list (f->unread_only is not
+ * supported). total (0 = unknown) lets a page near the end be read from the
+ * end, so that no page costs more than half the list. */
+int store_browse_list(struct store *st, const struct store_filter *f, size_t total, size_t offset,
+                      size_t limit, int (*cb)(const struct store_row *, void *), void *arg,
+                      char **cause);
+/* Sets *unread to the unread articles of feed id. */
+int store_browse_feed_unread(struct store *st, int64_t id, size_t *unread, char **cause);
 
 /* Marks every unread article that f selects read, in one statement. */
 int store_browse_mark_read(struct store *st, const struct store_filter *f, char **cause);

@@ -146,7 +146,16 @@ static const char schema_v1[] =
     " key TEXT PRIMARY KEY,"
     " data TEXT NOT NULL);";
 
+/* Version 2: indexes for the reader's counts and lists (storage/browse.c),
+ * which read an article's flags from them, never from its row, where the
+ * flags sit behind the body in overflow pages. (unread, rowid) answers "is
+ * article X unread" with one seek. */
+static const char schema_v2[] =
+    "CREATE INDEX IF NOT EXISTS article_unread_id ON article(unread);"
+    "CREATE INDEX IF NOT EXISTS article_imported ON article(imported, sort_time);";
+
 const struct store_migration store_migrations[] = {
     {1, schema_v1},
+    {2, schema_v2},
 };
 const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);

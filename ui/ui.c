@@ -22,6 +22,7 @@
 #include "util/xmalloc.h"
 
 static volatile sig_atomic_t ui_signalled;
+static FILE *ui_trace; /* $NEWSROOM_UI_TRACE: timings for bench/ui.sh */
 static int ui_curses_on;
 static int ui_attrs[UI_NELEMS];
 
@@ -903,6 +904,50 @@ ui_dispatch(struct ui *u, int key)
 	}
 }
 
+static double
+ui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Opens the trace file named by $NEWSROOM_UI_TRACE, if any. */
+static void
+ui_trace_open(void)
+{
+	const char *p = getenv("NEWSROOM_UI_TRACE");
+
+	if (p != NULL && p[0] != '\0' && (ui_trace = fopen(p, "a")) != NULL)
+		setvbuf(ui_trace, NULL, _IOLBF, 0);
+}
+
+/* Returns 1 when a screen on the stack has work left for idle time. */
+static int
+ui_idle_pending(struct ui *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->depth; i++)
+		if (u->stack[i]->idle != NULL && u->stack[i]->busy)
+			return 1;
+	return 0;
+}
+
+/* Does one step of idle work, for the screen on top first. */
+static void
+ui_idle(struct ui *u)
+{
+	size_t i;
+
+	for (i = u->depth; i > 0; i--)
+		if (u->stack[i - 1]->idle != NULL && u->stack[i - 1]->busy) {
+			u->stack[i - 1]->busy = u->stack[i - 1]->idle(u, u->stack[i - 1]);
+			return;
+		}
+}
+
 static char *
 ui_self_path(void)
 {
@@ -921,10 +966,13 @@ ui_main(struct cli *c)
 	struct ui u;
 	struct sigaction sa;
 	char *path;
-	int rc, key;
+	int rc, key = 0, idle;
+	double t0;
 	wint_t ch;
 
 	memset(&u, 0, sizeof(u));
+	t0 = ui_now_ms();
+	ui_trace_open();
 	u.cli = c;
 	u.st = c->st;
 	u.self = ui_self_path();
@@ -978,11 +1026,22 @@ ui_main(struct cli *c)
 	ui_help_or_config_msgs(&u);
 	while (!u.done && !ui_signalled) {
 		ui_draw(&u);
-		timeout(u.child > 0 ? 100 : 500);
+		if (ui_trace != NULL && t0 > 0) {
+			/* from the reader's start (after the database opened) or from a key */
+			fprintf(ui_trace, "%s %.3f\n", key == 0 ? "first-draw" : "key",
+			        ui_now_ms() - t0);
+			t0 = 0;
+		}
+		/* work left for later is done between keys, a little at a time */
+		idle = ui_idle_pending(&u);
+		timeout(idle ? 0 : u.child > 0 ? 100 : 500);
 		rc = get_wch(&ch);
 		ui_reload_poll(&u);
-		if (rc == ERR)
+		if (rc == ERR) {
+			if (idle)
+				ui_idle(&u);
 			continue;
+		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			getmaxyx(stdscr, u.rows, u.cols);
 			continue;
@@ -993,6 +1052,7 @@ ui_main(struct cli *c)
 		}
 		if ((key = ui_key_of(rc, ch)) < 0)
 			continue;
+		t0 = ui_now_ms();
 		ui_dispatch(&u, key);
 	}
 	ui_restore();
@@ -1010,5 +1070,7 @@ ui_main(struct cli *c)
 	buf_free(&u.child_out);
 	free(u.self);
 	ui_config_free(&u.cfg);
+	if (ui_trace != NULL)
+		fclose(ui_trace);
 	return rc;
 }

@@ -28,6 +28,10 @@ struct ui_screen {
 	void (*click)(struct ui *u, struct ui_screen *s, int y, int dbl);
 	/* reloads what it shows after the database changed (may be NULL) */
 	void (*reload)(struct ui *u, struct ui_screen *s);
+	/* does a few milliseconds of work left for later; returns 1 while some is
+	 * left (may be NULL) */
+	int (*idle)(struct ui *u, struct ui_screen *s);
+	int busy; /* idle has work left */
 	void (*free)(struct ui_screen *s);
 	char *title;
 	char *right; /* shown at the right of the title line, or NULL */

@@ -1,13 +1,14 @@
-/* ui_browse.c - the entity browser, one entity's articles and statements, the
- * statement browser (who said what), and the key help. */
+/* ui_browse.c - the entity browser, the speakers (who said what), one
+ * entity's statements and articles, and the key help. Counts over the whole
+ * store are taken in idle time, a few rows at a time. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "storage/browse.h"
-#include "storage/user.h"
 #include "ui/ui.h"
+#include "ui/ui_user.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -39,35 +40,36 @@ ui_click_row(struct ui *u, struct ui_screen *s, int y, int dbl)
 		s->pos.cur = i;
 }
 
-/* --- entities by kind --- */
+/* --- entities by kind, and speakers --- */
 
 struct ui_ent {
 	int64_t id;
 	char *name, *kind;
 	size_t mentions, articles, statements;
+	int known; /* the counts are taken */
 };
 
 struct ui_ents {
 	struct ui_screen s;
 	struct ui_ent *v;
 	size_t n;
-	int kind; /* -1 = all */
+	int kind;     /* -1 = all */
+	int speakers; /* the speakers screen: those who said something */
+	size_t next;  /* the next row to count */
 };
 
 static int
-ui_ents_row(const struct store_entity *r, void *arg)
+ui_ents_row(const struct store_entity_row *r, void *arg)
 {
 	struct ui_ents *e = arg;
 	struct ui_ent *x;
 
 	e->v = xreallocarray(e->v, e->n + 1, sizeof(*e->v));
 	x = &e->v[e->n++];
+	memset(x, 0, sizeof(*x));
 	x->id = r->id;
 	x->name = ui_dup_clean(r->name);
 	x->kind = ui_dup_clean(r->kind);
-	x->mentions = (size_t)r->mentions;
-	x->articles = (size_t)r->articles;
-	x->statements = (size_t)r->statements;
 	return 0;
 }
 
@@ -85,24 +87,66 @@ ui_ents_clear(struct ui_ents *e)
 	e->n = 0;
 }
 
+/* Lists the entities; their counts come a few at a time in ui_ents_idle. */
 static void
 ui_ents_load(struct ui *u, struct ui_screen *s)
 {
 	struct ui_ents *e = (struct ui_ents *)s;
 	char *cause = NULL;
 	const char *kind = e->kind >= 0 ? ent_kind_name((enum ent_kind)e->kind) : NULL;
+	struct ui_ent *x;
 
 	ui_ents_clear(e);
-	if (store_entity_list(u->st, kind, ui_ents_row, e, &cause) != 0) {
+	if (e->speakers) {
+		/* statements whose speaker was not resolved to an entity */
+		e->v = xcalloc(1, sizeof(*e->v));
+		x = &e->v[e->n++];
+		x->name = xstrdup("(speaker not resolved)");
+		x->kind = xstrdup("");
+	}
+	if (store_browse_entities(u->st, kind, e->speakers, ui_ents_row, e, &cause) != 0) {
 		ui_say(u, 1, "%s", cause);
 		free(cause);
 	}
+	e->next = 0;
+	s->busy = 1;
 	s->pos.n = e->n;
 	ui_listpos_fit(&s->pos, ui_body_rows(u));
 	free(s->title);
-	s->title = xasprintf("Entities: %s (%zu)", kind ? kind : "all kinds", e->n);
+	if (e->speakers)
+		s->title = xasprintf("Who said what: %zu speakers", e->n - 1);
+	else
+		s->title = xasprintf("Entities: %s (%zu)", kind ? kind : "all kinds", e->n);
 	free(s->right);
-	s->right = xstrdup("mentions · articles · statements");
+	s->right = xstrdup(e->speakers ? "statements" : "mentions · articles · statements");
+}
+
+/* Counts a few more rows; returns 1 while some are left. */
+static int
+ui_ents_idle(struct ui *u, struct ui_screen *s)
+{
+	struct ui_ents *e = (struct ui_ents *)s;
+	char *cause = NULL;
+	size_t done = 0;
+	int rc;
+
+	for (; e->next < e->n && done < 4; e->next++, done++) {
+		struct ui_ent *x = &e->v[e->next];
+
+		if (x->id == 0)
+			rc = store_browse_said_count(u->st, 0, &x->statements, &cause);
+		else
+			rc = store_browse_entity_counts(u->st, x->id, &x->mentions, &x->articles,
+			                                &x->statements, &cause);
+		if (rc != 0) {
+			ui_say(u, 1, "%s", cause);
+			free(cause);
+			e->next = e->n;
+			return 0;
+		}
+		x->known = 1;
+	}
+	return e->next < e->n;
 }
 
 static void
@@ -116,14 +160,24 @@ ui_ents_row_draw(struct ui *u, struct ui_screen *s, size_t i, int y, int focused
 	if (focused)
 		ui_fill(y, 0, base);
 	k = ent_kind_parse(r->kind);
-	snprintf(counts, sizeof(counts), "%6zu %6zu %6zu", r->mentions, r->articles, r->statements);
+	if (e->speakers && r->known)
+		snprintf(counts, sizeof(counts), "%6zu", r->statements);
+	else if (e->speakers)
+		snprintf(counts, sizeof(counts), "%6s", "…");
+	else if (r->known)
+		snprintf(counts, sizeof(counts), "%6zu %6zu %6zu", r->mentions, r->articles,
+		         r->statements);
+	else
+		snprintf(counts, sizeof(counts), "%6s %6s %6s", "…", "", "");
 	x += ui_put(y, x, counts, strlen(counts), u->cols - x,
 	            focused ? base : ui_attr(u, UI_EL_COUNT));
 	x += 2;
 	ui_put(y, x, r->kind, strlen(r->kind), 8, focused ? base : ui_attr(u, UI_EL_META));
 	x += 9;
 	ui_put(y, x, r->name, strlen(r->name), u->cols - x - 1,
-	       focused ? base : ui_attr(u, (enum ui_elem)(UI_EL_COMPANY + (k >= 0 ? k : ENT_ORG))));
+	       focused      ? base
+	       : r->id == 0 ? ui_attr(u, UI_EL_META)
+	                    : ui_attr(u, (enum ui_elem)(UI_EL_COMPANY + (k >= 0 ? k : ENT_ORG))));
 }
 
 static void
@@ -138,12 +192,12 @@ static int
 ui_ents_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 {
 	struct ui_ents *e = (struct ui_ents *)s;
+	struct ui_ent *x = s->pos.cur < e->n ? &e->v[s->pos.cur] : NULL;
 
 	switch (a) {
 	case UI_A_OPEN:
-		if (s->pos.cur < e->n)
-			ui_push(u, ui_entity_new(u, e->v[s->pos.cur].id, e->v[s->pos.cur].name,
-			                         e->v[s->pos.cur].kind));
+		if (x != NULL)
+			ui_push(u, ui_entity_new(u, x->id, x->name, x->kind));
 		return 1;
 	case UI_A_FILTER_KIND:
 		e->kind = e->kind + 1 >= ENT_NKINDS ? -1 : e->kind + 1;
@@ -164,50 +218,63 @@ ui_ents_free(struct ui_screen *s)
 	free(s);
 }
 
-struct ui_screen *
-ui_entities_new(struct ui *u)
+static struct ui_screen *
+ui_ents_new(struct ui *u, int speakers)
 {
 	struct ui_ents *e = xcalloc(1, sizeof(*e));
 
-	e->s.view = UI_V_ENTITIES;
+	e->s.view = speakers ? UI_V_STATEMENTS : UI_V_ENTITIES;
 	e->s.draw = ui_ents_draw;
 	e->s.act = ui_ents_act;
 	e->s.click = ui_click_row;
 	e->s.reload = ui_ents_load;
+	e->s.idle = ui_ents_idle;
 	e->s.free = ui_ents_free;
 	e->kind = -1;
+	e->speakers = speakers;
 	ui_ents_load(u, &e->s);
 	return &e->s;
 }
 
-/* --- statements: all of them by speaker, or one entity's with its articles --- */
+struct ui_screen *
+ui_entities_new(struct ui *u)
+{
+	return ui_ents_new(u, 0);
+}
 
-struct ui_srow {
-	int is_article; /* an article row (one entity's screen) or a statement */
-	int heading;    /* a section heading, not selectable */
+struct ui_screen *
+ui_stmts_new(struct ui *u)
+{
+	return ui_ents_new(u, 1);
+}
+
+/* --- one entity: a row to list its articles, then what it said, paged --- */
+
+#define UI_SAID_FIRST 2 /* rows before the statements */
+
+struct ui_said {
 	int64_t article;
 	size_t para;
-	char *speaker, *text, *title;
+	char *text, *title;
 	int direct;
 	int64_t time;
 };
 
-struct ui_stmts {
+struct ui_entity {
 	struct ui_screen s;
-	int64_t entity; /* 0: every statement, paged */
+	int64_t id; /* 0: statements whose speaker is not resolved */
 	char *name;
-	struct ui_srow *v; /* all rows (one entity), or a page from off */
-	size_t n, off;
-	size_t total;
+	size_t nsaid;
+	struct ui_said *v; /* statements off .. off + n - 1 */
+	size_t off, n;
 };
 
 static void
-ui_stmts_clear(struct ui_stmts *t)
+ui_entity_drop(struct ui_entity *t)
 {
 	size_t i;
 
 	for (i = 0; i < t->n; i++) {
-		free(t->v[i].speaker);
 		free(t->v[i].text);
 		free(t->v[i].title);
 	}
@@ -216,70 +283,35 @@ ui_stmts_clear(struct ui_stmts *t)
 	t->n = 0;
 }
 
-static struct ui_srow *
-ui_stmts_add(struct ui_stmts *t)
-{
-	t->v = xreallocarray(t->v, t->n + 1, sizeof(*t->v));
-	memset(&t->v[t->n], 0, sizeof(t->v[0]));
-	return &t->v[t->n++];
-}
-
 static int
-ui_stmts_row(const struct store_stmt_row *r, void *arg)
+ui_entity_said(const struct store_stmt_row *r, void *arg)
 {
-	struct ui_srow *x = ui_stmts_add(arg);
+	struct ui_entity *t = arg;
+	struct ui_said *x;
 
+	t->v = xreallocarray(t->v, t->n + 1, sizeof(*t->v));
+	x = &t->v[t->n++];
 	x->article = r->article_id;
 	x->para = r->para;
-	x->speaker = ui_dup_clean(r->speaker ? r->speaker : "?");
 	x->text = ui_dup_clean(r->text);
-	x->title = ui_dup_clean(r->title);
+	x->title = ui_dup_clean(r->title ? r->title : "");
 	x->direct = r->direct;
 	x->time = r->time;
 	return 0;
 }
 
-/* One statement of an entity's screen. */
-static int
-ui_stmts_said(const struct store_statement *r, void *arg)
+/* Returns statement i (0-based), reading the page around it when needed. */
+static struct ui_said *
+ui_entity_get(struct ui *u, struct ui_entity *t, size_t i)
 {
-	struct ui_srow *x = ui_stmts_add(arg);
-
-	x->article = r->article_id;
-	x->para = r->para >= 0 ? (size_t)r->para : (size_t)-1;
-	x->speaker = ui_dup_clean(r->speaker ? r->speaker : "?");
-	x->text = ui_dup_clean(r->text);
-	x->title = ui_dup_clean(r->article_title);
-	x->direct = r->direct;
-	return 0;
-}
-
-static int
-ui_stmts_article(const struct store_row *r, void *arg)
-{
-	struct ui_srow *x = ui_stmts_add(arg);
-
-	x->is_article = 1;
-	x->article = r->id;
-	x->para = (size_t)-1;
-	x->title = ui_dup_clean(r->title);
-	x->time = r->time;
-	return 0;
-}
-
-/* Makes row i of the paged list of all statements available. */
-static struct ui_srow *
-ui_stmts_get(struct ui *u, struct ui_stmts *t, size_t i)
-{
-	char *cause = NULL;
 	size_t h = (size_t)ui_body_rows(u);
+	char *cause = NULL;
 
-	if (t->entity != 0)
-		return i < t->n ? &t->v[i] : NULL;
 	if (i < t->off || i >= t->off + t->n) {
-		ui_stmts_clear(t);
+		ui_entity_drop(t);
 		t->off = i > h ? i - h : 0;
-		if (store_browse_stmts(u->st, t->off, 3 * h, ui_stmts_row, t, &cause) != 0) {
+		if (store_browse_said(u->st, t->id, t->nsaid, t->off, 3 * h, ui_entity_said, t,
+		                      &cause) != 0) {
 			ui_say(u, 1, "%s", cause);
 			free(cause);
 		}
@@ -288,97 +320,52 @@ ui_stmts_get(struct ui *u, struct ui_stmts *t, size_t i)
 }
 
 static void
-ui_stmts_load(struct ui *u, struct ui_screen *s)
+ui_entity_load(struct ui *u, struct ui_screen *s)
 {
-	struct ui_stmts *t = (struct ui_stmts *)s;
-	struct ui_srow *x;
-	struct store_filter f;
-	int64_t *ids = NULL;
-	size_t nids = 0, nst = 0;
+	struct ui_entity *t = (struct ui_entity *)s;
 	char *cause = NULL;
 
-	ui_stmts_clear(t);
-	t->off = 0;
-	free(s->title);
-	if (t->entity == 0) {
-		if (store_browse_stmt_count(u->st, &t->total, &cause) != 0)
-			goto fail;
-		s->pos.n = t->total;
-		s->title = xasprintf("Who said what (%zu statements)", t->total);
-		ui_listpos_fit(&s->pos, ui_body_rows(u));
-		return;
+	ui_entity_drop(t);
+	t->nsaid = 0;
+	if (store_browse_said_count(u->st, t->id, &t->nsaid, &cause) != 0) {
+		ui_say(u, 1, "%s", cause);
+		free(cause);
 	}
-	x = ui_stmts_add(t);
-	x->heading = 1;
-	if (store_statement_list(u->st, 0, t->entity, ui_stmts_said, t, &cause) != 0)
-		goto fail;
-	nst = t->n - 1;
-	x = &t->v[0];
-	x->text = xasprintf("Statements by %s (%zu)", t->name, nst);
-	if (store_entity_articles(u->st, t->entity, &ids, &nids, &cause) != 0)
-		goto fail;
-	if (nst == 0) {
-		/* no statements: no heading for them either */
-		free(t->v[0].text);
-		t->n = 0;
-	}
-	x = ui_stmts_add(t);
-	x->heading = 1;
-	x->text = xasprintf("Articles that mention %s (%zu)", t->name, nids);
-	if (nids > 0) {
-		memset(&f, 0, sizeof(f));
-		f.ids = ids;
-		f.nids = nids;
-		if (store_article_list(u->st, &f, 0, 0, ui_stmts_article, t, &cause) != 0)
-			goto fail;
-	}
-	free(ids);
-	s->pos.n = t->n;
-	s->title = xasprintf("%s: %zu statements, %zu articles", t->name, nst, nids);
-	if (s->pos.cur == 0 && t->n > 1)
-		s->pos.cur = 1;
+	s->pos.n = UI_SAID_FIRST + t->nsaid;
 	ui_listpos_fit(&s->pos, ui_body_rows(u));
-	return;
-fail:
-	free(ids);
-	s->title = xstrdup(t->name ? t->name : "Statements");
-	ui_say(u, 1, "%s", cause);
-	free(cause);
-	s->pos.n = t->n;
+	free(s->title);
+	s->title = xasprintf("%s: %zu statement%s", t->name, t->nsaid, t->nsaid == 1 ? "" : "s");
 }
 
 static void
-ui_stmts_row_draw(struct ui *u, struct ui_screen *s, size_t i, int y, int focused)
+ui_entity_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused)
 {
-	struct ui_stmts *t = (struct ui_stmts *)s;
-	struct ui_srow *r = ui_stmts_get(u, t, i);
-	int base = focused ? ui_attr(u, UI_EL_CURSOR) : 0, x = 2, sw;
+	struct ui_entity *t = (struct ui_entity *)s;
+	int base = focused ? ui_attr(u, UI_EL_CURSOR) : 0, x = 2;
+	struct ui_said *r;
 	char date[32], *q;
 
-	if (r == NULL)
-		return;
 	if (focused)
 		ui_fill(y, 0, base);
-	if (r->heading) {
-		ui_put(y, 1, r->text, strlen(r->text), u->cols - 2,
-		       focused ? base : ui_attr(u, UI_EL_HEADLINE));
+	if (i == 0) {
+		q = t->id != 0 ? xasprintf("▸ Articles that mention %s (Enter lists them)", t->name)
+		               : xstrdup("");
+		ui_put(y, 1, q, strlen(q), u->cols - 2, focused ? base : ui_attr(u, UI_EL_LINK));
+		free(q);
 		return;
 	}
+	if (i == 1) {
+		q = xasprintf("Statements, newest first (%zu)", t->nsaid);
+		ui_put(y, 1, q, strlen(q), u->cols - 2,
+		       focused ? base : ui_attr(u, UI_EL_HEADLINE));
+		free(q);
+		return;
+	}
+	if ((r = ui_entity_get(u, t, i - UI_SAID_FIRST)) == NULL)
+		return;
 	ui_date(r->time, 0, date, sizeof(date));
 	x += ui_put(y, x, date, strlen(date), u->cols - x, focused ? base : ui_attr(u, UI_EL_DATE));
 	x += 2;
-	if (r->is_article) {
-		ui_put(y, x, r->title, strlen(r->title), u->cols - x - 1, base);
-		return;
-	}
-	if (t->entity == 0) {
-		sw = u->cols / 5;
-		sw = sw < 10 ? 10 : sw > 30 ? 30 : sw;
-		ui_put(y, x, r->speaker, strlen(r->speaker), sw,
-		       focused ? base : ui_attr(u, UI_EL_SPEAKER));
-		x += sw + 1;
-	}
-	x += ui_put(y, x, "▸ ", strlen("▸ "), 2, focused ? base : ui_attr(u, UI_EL_SPEAKER));
 	q = xasprintf(r->direct ? "“%s”" : "%s", r->text);
 	x += ui_put(y, x, q, strlen(q), u->cols - x - 1,
 	            focused ? base : ui_attr(u, UI_EL_STATEMENT));
@@ -392,84 +379,67 @@ ui_stmts_row_draw(struct ui *u, struct ui_screen *s, size_t i, int y, int focuse
 }
 
 static void
-ui_stmts_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
+ui_entity_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
 {
-	if (s->pos.n == 0)
-		ui_put(2, 2, "No statements here.", 19, u->cols - 3, 0);
-	ui_draw_list(u, s, ui_stmts_row_draw, cy, cx);
+	ui_draw_list(u, s, ui_entity_row, cy, cx);
 }
 
 static int
-ui_stmts_act(struct ui *u, struct ui_screen *s, enum ui_action a)
+ui_entity_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 {
-	struct ui_stmts *t = (struct ui_stmts *)s;
-	struct ui_srow *r;
+	struct ui_entity *t = (struct ui_entity *)s;
+	struct ui_said *r;
+	char *q;
 
-	if (a == UI_A_OPEN) {
-		r = s->pos.n ? ui_stmts_get(u, t, s->pos.cur) : NULL;
-		if (r != NULL && !r->heading)
-			ui_push(u, ui_article_new(u, r->article, NULL, r->para));
+	if (a != UI_A_OPEN) {
+		if (!ui_list_move(u, s, a))
+			return 0;
+		/* the heading is passed over */
+		if (s->pos.cur == 1)
+			ui_listpos_move(&s->pos, a == UI_A_UP || a == UI_A_PGUP ? -1 : 1,
+			                ui_body_rows(u));
 		return 1;
 	}
-	if (!ui_list_move(u, s, a))
-		return 0;
-	/* headings are passed over, in the direction of the move */
-	if (t->entity != 0 && s->pos.cur < t->n && t->v[s->pos.cur].heading) {
-		int up = a == UI_A_UP || a == UI_A_PGUP || a == UI_A_END;
-
-		if (up && s->pos.cur > 0)
-			ui_listpos_move(&s->pos, -1, ui_body_rows(u));
-		else if (s->pos.cur + 1 < t->n)
-			ui_listpos_move(&s->pos, 1, ui_body_rows(u));
-	}
+	if (s->pos.cur == 0 && t->id != 0) {
+		/* the search language finds an entity by name or alias */
+		q = xasprintf("entity:\"%s\"", t->name);
+		ui_search_run(u, q, t->name);
+		free(q);
+	} else if (s->pos.cur >= UI_SAID_FIRST &&
+	           (r = ui_entity_get(u, t, s->pos.cur - UI_SAID_FIRST)) != NULL)
+		ui_push(u, ui_article_new(u, r->article, NULL, r->para));
 	return 1;
 }
 
 static void
-ui_stmts_free(struct ui_screen *s)
+ui_entity_free(struct ui_screen *s)
 {
-	struct ui_stmts *t = (struct ui_stmts *)s;
+	struct ui_entity *t = (struct ui_entity *)s;
 
-	ui_stmts_clear(t);
+	ui_entity_drop(t);
 	free(t->name);
 	free(s->title);
 	free(s->right);
 	free(t);
 }
 
-static struct ui_stmts *
-ui_stmts_alloc(enum ui_view v)
-{
-	struct ui_stmts *t = xcalloc(1, sizeof(*t));
-
-	t->s.view = v;
-	t->s.draw = ui_stmts_draw;
-	t->s.act = ui_stmts_act;
-	t->s.click = ui_click_row;
-	t->s.reload = ui_stmts_load;
-	t->s.free = ui_stmts_free;
-	return t;
-}
-
-struct ui_screen *
-ui_stmts_new(struct ui *u)
-{
-	struct ui_stmts *t = ui_stmts_alloc(UI_V_STATEMENTS);
-
-	t->s.right = xstrdup("by speaker");
-	ui_stmts_load(u, &t->s);
-	return &t->s;
-}
-
 struct ui_screen *
 ui_entity_new(struct ui *u, int64_t id, const char *name, const char *kind)
 {
-	struct ui_stmts *t = ui_stmts_alloc(UI_V_ENTITY);
+	struct ui_entity *t = xcalloc(1, sizeof(*t));
 
-	t->entity = id;
+	t->s.view = UI_V_ENTITY;
+	t->s.draw = ui_entity_draw;
+	t->s.act = ui_entity_act;
+	t->s.click = ui_click_row;
+	t->s.reload = ui_entity_load;
+	t->s.free = ui_entity_free;
+	t->id = id;
 	t->name = xstrdup(name);
-	t->s.right = xstrdup(kind);
-	ui_stmts_load(u, &t->s);
+	t->s.right = kind && kind[0] ? xstrdup(kind) : NULL;
+	ui_entity_load(u, &t->s);
+	/* start on what it said; without statements, on its articles */
+	ui_listpos_set(&t->s.pos, t->nsaid > 0 ? UI_SAID_FIRST : 0, ui_body_rows(u));
 	return &t->s;
 }
 

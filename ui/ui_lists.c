@@ -24,6 +24,8 @@ struct ui_feed {
 	char *error; /* sanitized, or NULL */
 	char *query; /* saved searches */
 	size_t total, unread;
+	int known; /* unread is known (maybe from before a reload) */
+	int fresh; /* unread was counted since the last reload */
 };
 
 struct ui_feeds {
@@ -31,6 +33,7 @@ struct ui_feeds {
 	struct ui_feed *v;
 	size_t n;
 	size_t nfeeds;
+	size_t next; /* the next row whose unread count is to be taken */
 };
 
 /* Returns a copy of s, cleaned for the terminal, that the caller owns; NULL for NULL. */
@@ -70,7 +73,6 @@ ui_feeds_row(const struct store_feed_row *row, void *arg)
 	r->tags = ui_clean_dup(row->tags);
 	r->error = ui_clean_dup(row->error);
 	r->total = row->total;
-	r->unread = row->unread;
 	f->nfeeds++;
 	return 0;
 }
@@ -103,37 +105,99 @@ ui_feeds_saved(const char *name, const char *query, void *arg)
 	return 0;
 }
 
+/* Sets the title line's right side: the store's counts, once known. */
+static void
+ui_feeds_right(struct ui_feeds *f)
+{
+	free(f->s.right);
+	f->s.right = f->n > 0 && f->v[0].known
+	                 ? xasprintf("%zu unread of %zu articles", f->v[0].unread, f->v[0].total)
+	                 : NULL;
+}
+
+/* Says what went wrong (cause is freed). */
+static void
+ui_feeds_fail(struct ui *u, char *cause)
+{
+	ui_say(u, 1, "%s", cause);
+	free(cause);
+}
+
+/* Reads the feed list without counting anything: the counts are taken a
+ * few at a time in ui_feeds_idle, so that the list shows at once and keys are
+ * answered while they come in. A reload keeps the old counts meanwhile. */
 static void
 ui_feeds_load(struct ui *u, struct ui_screen *s)
 {
 	struct ui_feeds *f = (struct ui_feeds *)s;
-	struct store_filter flt;
-	struct ui_feed *r;
-	size_t total = 0, unread = 0, itotal = 0, iunread = 0, n;
+	struct ui_feed *old = f->v;
+	size_t nold = f->n, i, j;
 	char *cause = NULL;
 
-	ui_feeds_clear(f);
-	memset(&flt, 0, sizeof(flt));
-	if (store_article_count(u->st, &flt, &total, &unread, &cause) != 0)
-		ui_say(u, 1, "%s", cause), free(cause), cause = NULL;
-	r = ui_feeds_add(f, UI_FEED_ALL, "All articles");
-	r->total = total;
-	r->unread = unread;
-	flt.feed_id = STORE_FEED_IMPORTED;
-	if (store_article_count(u->st, &flt, &itotal, &iunread, &cause) != 0)
-		ui_say(u, 1, "%s", cause), free(cause), cause = NULL;
-	r = ui_feeds_add(f, UI_FEED_IMPORTED, "Imported");
-	r->total = itotal;
-	r->unread = iunread;
+	f->v = NULL;
+	f->n = f->nfeeds = 0;
+	ui_feeds_add(f, UI_FEED_ALL, "All articles");
+	ui_feeds_add(f, UI_FEED_IMPORTED, "Imported");
 	ui_user_saved_searches(u, ui_feeds_saved, f);
-	if (store_browse_feeds(u->st, 1, ui_feeds_row, f, &cause) != 0)
-		ui_say(u, 1, "%s", cause), free(cause), cause = NULL;
+	if (store_browse_feeds(u->st, ui_feeds_row, f, &cause) != 0)
+		ui_feeds_fail(u, cause);
+	for (i = 0; i < f->n; i++)
+		for (j = 0; f->v[i].kind != UI_FEED_SAVED && j < nold; j++)
+			if (old[j].kind == f->v[i].kind && old[j].id == f->v[i].id) {
+				f->v[i].unread = old[j].unread;
+				f->v[i].total = old[j].total;
+				f->v[i].known = old[j].known;
+				break;
+			}
+	for (i = 0; i < nold; i++) {
+		free(old[i].title);
+		free(old[i].tags);
+		free(old[i].error);
+		free(old[i].query);
+	}
+	free(old);
+	f->next = 0;
+	s->busy = 1;
 	s->pos.n = f->n;
+	ui_listpos_fit(&s->pos, ui_body_rows(u));
 	free(s->title);
 	s->title = xasprintf("Feeds (%zu)", f->nfeeds);
-	free(s->right);
-	n = unread;
-	s->right = xasprintf("%zu unread of %zu articles", n, total);
+	ui_feeds_right(f);
+}
+
+/* Counts the articles of a few more rows (a few milliseconds); returns 1
+ * while some are left. */
+static int
+ui_feeds_idle(struct ui *u, struct ui_screen *s)
+{
+	struct ui_feeds *f = (struct ui_feeds *)s;
+	struct store_filter flt;
+	size_t done = 0;
+	char *cause = NULL;
+	int rc;
+
+	for (; f->next < f->n && done < 8; f->next++) {
+		struct ui_feed *r = &f->v[f->next];
+
+		if (r->kind == UI_FEED_SAVED)
+			continue;
+		memset(&flt, 0, sizeof(flt));
+		flt.feed_id = r->kind == UI_FEED_FEED       ? r->id
+		              : r->kind == UI_FEED_IMPORTED ? STORE_FEED_IMPORTED
+		                                            : 0;
+		rc = store_browse_count(u->st, &flt, &r->total, &r->unread, &cause);
+		if (rc != 0) {
+			ui_feeds_fail(u, cause);
+			f->next = f->n;
+			return 0;
+		}
+		r->known = 1;
+		/* the whole store costs as much as several feeds */
+		done += r->kind == UI_FEED_FEED ? 1 : 8;
+		if (r->kind == UI_FEED_ALL)
+			ui_feeds_right(f);
+	}
+	return f->next < f->n;
 }
 
 static void
@@ -146,9 +210,12 @@ ui_feeds_draw_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focuse
 
 	if (focused)
 		ui_fill(y, 0, base);
-	snprintf(counts, sizeof(counts), "%6zu/%-6zu", r->unread, r->total);
 	if (r->kind == UI_FEED_SAVED)
 		snprintf(counts, sizeof(counts), "%13s", "");
+	else if (!r->known)
+		snprintf(counts, sizeof(counts), "%6s %-6s", "…", "");
+	else
+		snprintf(counts, sizeof(counts), "%6zu/%-6zu", r->unread, r->total);
 	x += ui_put(y, x, r->unread ? "N " : "  ", 2, 2, focused ? base : ui_attr(u, UI_EL_UNREAD));
 	x += ui_put(y, x, counts, strlen(counts), u->cols - x,
 	            focused ? base : ui_attr(u, UI_EL_COUNT));
@@ -271,6 +338,7 @@ ui_feeds_new(struct ui *u)
 	f->s.act = ui_feeds_act;
 	f->s.click = ui_feeds_click;
 	f->s.reload = ui_feeds_load;
+	f->s.idle = ui_feeds_idle;
 	f->s.free = ui_feeds_free;
 	ui_feeds_load(u, &f->s);
 	return &f->s;
@@ -441,8 +509,8 @@ ui_list_fetch(struct ui *u, struct ui_list *l, size_t from, size_t n)
 	l->rows = xcalloc(want, sizeof(*l->rows));
 	if (l->query != NULL)
 		ui_list_search_rows(u, l, want);
-	else if (store_article_list(u->st, &l->f, l->cache_off, want, ui_list_row, l, &cause) !=
-	         0) {
+	else if (store_browse_list(u->st, &l->f, l->s.pos.n, l->cache_off, want, ui_list_row, l,
+	                           &cause) != 0) {
 		ui_say(u, 1, "%s", cause);
 		free(cause);
 	}
@@ -479,7 +547,7 @@ ui_list_load(struct ui *u, struct ui_screen *s)
 			ui_say(u, 1, "%s", cause);
 			free(cause);
 		}
-	} else if (store_article_count(u->st, &l->f, &total, &l->unread, &cause) != 0) {
+	} else if (store_browse_count(u->st, &l->f, &total, &l->unread, &cause) != 0) {
 		ui_say(u, 1, "%s", cause);
 		free(cause);
 	}
