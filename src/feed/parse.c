@@ -1,15 +1,16 @@
 /* parse.c - RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0 and JSON Feed 1.0/1.1.
  *
  * XML is read by libxml2 into a tree with network access off and entities
- * NOT substituted. Text is gathered here rather than with xmlNodeGetContent or
- * xmlGetProp, because those expand entity references recursively (the
- * billion-laughs attack), and the parser's entity lookups see only the five
+ * NOT substituted; each item is read and freed as soon as the parser has it. Text is gathered here
+ * rather than with xmlNodeGetContent or xmlGetProp, because those expand entity references
+ * recursively (the billion-laughs attack), and the parser's entity lookups see only the five
  * predefined entities; an entity reference only ever becomes the character of
  * the HTML entity of that name, or nothing. */
 #include "feed/feed.h"
 
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
@@ -70,6 +71,7 @@ struct parse {
 	const xmlNs *nsp[PARSE_NSCACHE];
 	enum parse_ns nsv[PARSE_NSCACHE];
 	unsigned nsi;
+	int peeked; /* parse_peek_site was done */
 };
 
 static enum parse_ns
@@ -653,8 +655,8 @@ parse_rss_channel(struct parse *p, const xmlNode *ch, int with_items)
 		f->ttl_minutes = period / freq > 0 ? period / freq : 1;
 	if (with_items)
 		for (c = ch->children; c != NULL; c = c->next)
-			if (c->type == XML_ELEMENT_NODE && parse_is(c, "item") &&
-			    parse_rss_core(parse_ns_of(p, c)))
+			if (c->type == XML_ELEMENT_NODE && c->_private == NULL &&
+			    parse_is(c, "item") && parse_rss_core(parse_ns_of(p, c)))
 				parse_rss_item(p, c);
 }
 
@@ -888,7 +890,7 @@ parse_atom_feed(struct parse *p, const xmlNode *root)
 			f->author = parse_atom_person(p, c);
 	}
 	for (c = root->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && parse_is(c, "entry") &&
+		if (c->type == XML_ELEMENT_NODE && c->_private == NULL && parse_is(c, "entry") &&
 		    parse_atom_ns(parse_ns_of(p, c)))
 			parse_atom_entry(p, c);
 }
@@ -1184,6 +1186,67 @@ parse_get_param_entity(void *ctx, const xmlChar *name)
 	return NULL;
 }
 
+/* Sets the feed's site link, needed to resolve items' relative links, from
+ * what the tree holds when the first item ends (the channel or feed head). */
+static void
+parse_peek_site(struct parse *p, const xmlNode *box, int atom)
+{
+	const xmlNode *c;
+
+	if (p->f->link != NULL || p->peeked)
+		return;
+	p->peeked = 1;
+	if (!atom && !parse_is(box, "channel"))
+		for (c = box->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && parse_is(c, "channel")) {
+				box = c;
+				break;
+			}
+	for (c = box->children; c != NULL && p->f->link == NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !parse_is(c, "link"))
+			continue;
+		if (atom && parse_atom_ns(parse_ns_of(p, c)))
+			parse_atom_link(p, c, &p->f->link, NULL);
+		else if (!atom && parse_rss_core(parse_ns_of(p, c)))
+			p->f->link = parse_url(p, c, parse_text(p, c));
+	}
+}
+
+/* SAX end of element: an item or entry is read as soon as it ends and its
+ * contents freed, so the tree never holds more than one item of a feed. */
+static void
+parse_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse *p = ctxt->_private;
+	xmlNode *cur = ctxt->node, *box, *root;
+
+	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+	if (p == NULL || cur == NULL || cur->type != XML_ELEMENT_NODE || ctxt->myDoc == NULL ||
+	    (box = cur->parent) == NULL || box->type != XML_ELEMENT_NODE ||
+	    (root = xmlDocGetRootElement(ctxt->myDoc)) == NULL)
+		return;
+	if (parse_is(cur, "item") && parse_rss_core(parse_ns_of(p, cur)) &&
+	    (parse_is(box, "channel") || (box == root && parse_is(root, "RDF")))) {
+		parse_peek_site(p, box == root ? root : box, 0);
+		parse_rss_item(p, cur);
+	} else if (parse_is(cur, "entry") && box == root && parse_is(root, "feed") &&
+	           parse_atom_ns(parse_ns_of(p, cur))) {
+		parse_peek_site(p, root, 1);
+		parse_atom_entry(p, cur);
+	} else
+		return;
+	/* emptied but left in place: libxml2 appends the next text to the last
+	 * child it knows of, so the tree must keep its shape; _private marks it read */
+	xmlFreeNodeList(cur->children);
+	cur->children = cur->last = NULL;
+	xmlFreePropList(cur->properties);
+	cur->properties = NULL;
+	cur->_private = p;
+	/* namespaces declared inside it are gone: their addresses may come back */
+	memset(p->nsp, 0, sizeof(p->nsp));
+}
+
 static int
 parse_xml(struct parse *p, const char *data, size_t len, const char *content_type, char **cause)
 {
@@ -1214,6 +1277,8 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 	}
 	ctxt->sax->getEntity = parse_get_entity;
 	ctxt->sax->getParameterEntity = parse_get_param_entity;
+	ctxt->sax->endElementNs = parse_sax_end;
+	ctxt->_private = p;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, p->url, enc,
 	                        XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
 	                            XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
@@ -1272,7 +1337,8 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 				break;
 			}
 		for (c = root->children; c != NULL; c = c->next)
-			if (c->type == XML_ELEMENT_NODE && parse_is(c, "item"))
+			if (c->type == XML_ELEMENT_NODE && c->_private == NULL &&
+			    parse_is(c, "item"))
 				parse_rss_item(p, c);
 	} else if (strcmp(name, "feed") == 0) {
 		p->f->format = xstrdup("atom");
