@@ -494,6 +494,29 @@ test_entities_never_expand(void **state)
 }
 
 static void
+test_namespaces_declared_inside_items(void **state)
+{
+	static const char rss[] =
+	    "<rss version=\"2.0\"><channel><title>NS</title>"
+	    "<item><title>one</title><m:content xmlns:m=\"http://search.yahoo.com/mrss/\" "
+	    "url=\"http://n.example/1.jpg\"/></item>"
+	    "<item><title>two</title><m:content xmlns:m=\"http://other.example/ns\" "
+	    "url=\"http://n.example/2.jpg\"/></item>"
+	    "<item><title>three</title><m:thumbnail xmlns:m=\"https://search.yahoo.com/mrss\" "
+	    "url=\"http://n.example/3.jpg\"/></item></channel></rss>";
+	struct feed f;
+	char *cause = NULL;
+
+	assert_int_equal(feed_parse(rss, sizeof(rss) - 1, NULL, NULL, &f, &cause), 0);
+	assert_int_equal(f.nitems, 3);
+	assert_int_equal(f.items[0].nencs, 1);
+	assert_int_equal(f.items[1].nencs, 0); /* not Media RSS */
+	assert_int_equal(f.items[2].nencs, 1); /* https, no trailing slash */
+	assert_string_equal(f.items[2].encs[0].url, "http://n.example/3.jpg");
+	feed_free(&f);
+}
+
+static void
 test_deep_xml(void **state)
 {
 	struct buf b = BUF_INIT;
@@ -578,6 +601,7 @@ main(void)
 	    cmocka_unit_test(test_html_page_links_to_feed),
 	    cmocka_unit_test(test_malformed_recovers),
 	    cmocka_unit_test(test_entities_never_expand),
+	    cmocka_unit_test(test_namespaces_declared_inside_items),
 	    cmocka_unit_test(test_deep_xml),
 	    cmocka_unit_test(test_hostile_bytes),
 	};
