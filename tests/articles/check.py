@@ -65,10 +65,13 @@ def strip_possessive(s):
 
 
 class Checker:
-    def __init__(self, quiet):
+    def __init__(self, quiet, known=()):
         self.passed = 0
         self.failed = 0
         self.quiet = quiet
+        self.known = set(known)      # labels of checks known to fail (--known)
+        self.known_failed = 0
+        self.failed_labels = []
         self.causes = collections.Counter()  # why checks failed, over all articles
         # micro-averaged counts over all articles
         self.tot = {k: 0 for k in ("ent_exp", "ent_hit", "ent_found", "ent_good",
@@ -77,13 +80,20 @@ class Checker:
                                    "st_text", "st_speaker")}
 
     def result(self, good, what, detail=None):
+        """Counts and prints one check. A failure listed as known is printed as a TODO and
+        not counted."""
         if good:
             self.passed += 1
             if not self.quiet:
                 print("ok - " + what)
         else:
-            self.failed += 1
-            print("not ok - " + what)
+            self.failed_labels.append(what)
+            if what in self.known:
+                self.known_failed += 1
+                print("not ok - %s # TODO known failure" % what)
+            else:
+                self.failed += 1
+                print("not ok - " + what)
             if detail:
                 for line in detail:
                     print("#   " + line)
@@ -364,8 +374,9 @@ def check_article(ck, name, out, exp):
         extra += 1
         ck.causes["statement extra"] += 1
         if exp.get("all_statements"):
-            ck.result(False, "%s: no statement beyond the expected ones" % name,
-                      ["extra: " + describe(st)])
+            t = st.get("text") or ""
+            ck.result(False, "%s: no statement beyond the expected ones: %s" %
+                      (name, t if len(t) <= 60 else t[:57] + "..."), ["extra: " + describe(st)])
     if exp.get("all_statements") and not extra:
         ck.result(True, "%s: no statement beyond the expected ones" % name)
 
@@ -518,10 +529,26 @@ def main(argv):
     ap.add_argument("-q", "--quiet", action="store_true", help="print only failures and figures")
     ap.add_argument("--micron", nargs="?", const=os.environ.get("SHARED_DIR", ""),
                     metavar="SHARED_DIR")
+    ap.add_argument("--known", metavar="FILE",
+                    help="checks known to fail, one label a line (default: known-failures.txt "
+                         "here, when it exists; never in --micron mode)")
+    ap.add_argument("--write-known", metavar="FILE",
+                    help="write the labels of the checks that failed in this run to FILE")
     ap.add_argument("articles", nargs="*")
     args = ap.parse_args(argv)
 
-    ck = Checker(args.quiet)
+    known = []
+    here = os.path.dirname(os.path.abspath(__file__))
+    kpath = args.known or os.path.join(here, "known-failures.txt")
+    if args.micron is None and (args.known or os.path.exists(kpath)):
+        try:
+            with open(kpath, encoding="utf-8") as f:
+                known = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+        except OSError as e:
+            print("not ok - known failures %s: %s" % (kpath, e))
+            print("0 passed, 1 failed")
+            return 1
+    ck = Checker(args.quiet, known)
     tmp = None
     if not args.db:
         tmp = tempfile.TemporaryDirectory(prefix="nr-check.")
@@ -543,7 +570,6 @@ def main(argv):
             return 1
         jobs.append(("micron-cac-probe", os.path.join(art, "micron-cac-probe.txt"), exp, md))
     else:
-        here = os.path.dirname(os.path.abspath(__file__))
         paths = args.articles or sorted(glob.glob(os.path.join(here, "*.txt")))
         for p in paths:
             xp = re.sub(r"\.(txt|html?)$", "", p) + ".expected.json"
@@ -569,6 +595,13 @@ def main(argv):
             continue
         check_article(ck, name, out, exp)
 
+    # a listed failure that did not happen fails, so that the list stays true
+    ran = {name for name, _, _, _ in jobs}
+    for label in sorted(ck.known - set(ck.failed_labels)):
+        if label.split(":", 1)[0] in ran:
+            ck.failed += 1
+            print("not ok - %s # passes now: remove it from the known failures" % label)
+
     t = ck.tot
     print("# overall (%d articles): entities recall %s precision %s (%d/%d expected, %d/%d found); "
           "mentions recall %s (%d/%d)" % (
@@ -582,6 +615,14 @@ def main(argv):
               pct(t["st_text"], t["st_exp"]), pct(t["st_speaker"], t["st_text"])))
     if ck.causes:
         print("# failures by cause: " + ", ".join("%s %d" % kv for kv in ck.causes.most_common()))
+    if ck.known_failed:
+        print("# %d known failures not counted (listed in %s)" % (ck.known_failed, kpath))
+    if args.write_known:
+        with open(args.write_known, "w", encoding="utf-8") as f:
+            f.write("# Checks of tests/articles known to fail: one label a line, as check.py\n"
+                    "# prints it after \"not ok - \". Written by check.py --write-known.\n")
+            for label in ck.failed_labels:
+                f.write(label + "\n")
     print("%d passed, %d failed" % (ck.passed, ck.failed))
     if tmp:
         tmp.cleanup()

@@ -152,8 +152,26 @@ def main():
 
         rc, out, bad = run(tmp, variant(lambda a: a["statements"].append(
             {"speaker": "Acme Ferries", "kind": "direct", "cue": None, "text": "shares fell"})))
-        expect("an extra statement fails with all_statements",
-               bad == ["not ok - a: no statement beyond the expected ones"], out)
+        expect("an extra statement fails with all_statements, naming it",
+               bad == ["not ok - a: no statement beyond the expected ones: shares fell"], out)
+
+        known = os.path.join(tmp, "known.txt")
+        rc, out, bad = run(tmp, variant(lambda a: a["statements"].append(
+            {"speaker": "Acme Ferries", "kind": "direct", "cue": None, "text": "shares fell"})),
+            args=["--write-known", known, os.path.join(tmp, "a.txt")])
+        expect("--write-known lists the failed checks", rc == 1 and open(known).read().splitlines()[-1]
+               == "a: no statement beyond the expected ones: shares fell", out)
+        rc, out, bad = run(tmp, variant(lambda a: a["statements"].append(
+            {"speaker": "Acme Ferries", "kind": "direct", "cue": None, "text": "shares fell"})),
+            args=["--known", known, os.path.join(tmp, "a.txt")])
+        expect("a known failure is a TODO, not counted", rc == 0 and "# TODO known failure" in out
+               and out.splitlines()[-1] == "13 passed, 0 failed", out)
+        rc, out, bad = run(tmp, variant(lambda a: a["statements"][2].update(speaker="Jo Lind")),
+                           args=["--known", known, os.path.join(tmp, "a.txt")])
+        expect("a failure not on the known list still fails", rc == 1 and len(bad) == 2, out)
+        rc, out, bad = run(tmp, GOOD, args=["--known", known, os.path.join(tmp, "a.txt")])
+        expect("a known failure that passes fails, so that the list is kept true",
+               rc == 1 and "passes now: remove it" in out, out)
 
         def split(a):
             a["statements"][1]["text"] = "Rules are rules."
@@ -240,7 +258,8 @@ Nothing else in the story is a statement.
         expect("a paragraph-bound mention in the tables is checked in that paragraph",
                "not ok - micron-cac-probe: \"board\" in paragraph 1 tagged as Jo Lind" in labels, out)
         expect("with \"Nothing else\", the other quote is an extra statement",
-               "not ok - micron-cac-probe: no statement beyond the expected ones" in labels, out)
+               any(l.startswith("not ok - micron-cac-probe: no statement beyond the expected ones: Rules")
+                   for l in labels), out)
 
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
