@@ -77,8 +77,17 @@ struct quote {
 	uint32_t nwords;
 };
 
+#define TOK_WCACHE 256
+
+/* Hashes of the literal words the rules test tokens against (see tok_is). */
+struct tok_wcache {
+	const char *ptr[TOK_WCACHE];
+	uint64_t h[TOK_WCACHE];
+};
+
 struct actx {
 	const struct doc *d;
+	struct tok_wcache *wc;
 	struct tok *t;
 	size_t nt, capt;
 	uint32_t *pfirst; /* first token of each paragraph; pfirst[npara] = nt */

@@ -22,18 +22,17 @@ static const char *const kind_sgr[ENT_NKINDS] = {"36", "33", "32", "34", "35", "
 /* Returns a copy of text[a, b) that the caller owns; paragraphs of a statement joined by a space.
  */
 static char *
-stmt_text(const struct doc *d, const struct ana_statement *s)
+stmt_text(const struct doc *d, const size_t *len, const struct ana_statement *s)
 {
 	struct buf b = BUF_INIT;
-	size_t p, from, to, len;
+	size_t p, from, to;
 
 	buf_add(&b, "", 0);
 	for (p = s->para; p <= s->para_end && p < d->npara; p++) {
-		len = strlen(d->paras[p].text);
 		from = p == s->para ? s->start : 0;
-		to = p == s->para_end ? s->end : len;
-		if (to > len)
-			to = len;
+		to = p == s->para_end ? s->end : len[p];
+		if (to > len[p])
+			to = len[p];
 		if (from < to) {
 			if (b.len > 0)
 				buf_addc(&b, ' ');
@@ -43,17 +42,53 @@ stmt_text(const struct doc *d, const struct ana_statement *s)
 	return buf_detach(&b);
 }
 
-static int
-ment_valid(const struct doc *d, const struct ana_mention *m)
+/* Paragraph lengths, computed once: the output stays linear in the article. */
+static size_t *
+para_lens(const struct doc *d)
 {
-	return m->para < d->npara && m->start <= m->end && m->end <= strlen(d->paras[m->para].text);
+	size_t *len = xcalloc(d->npara + 1, sizeof(*len)), p;
+
+	for (p = 0; p < d->npara; p++)
+		len[p] = strlen(d->paras[p].text);
+	return len;
+}
+
+static int
+ment_valid(const struct doc *d, const size_t *len, const struct ana_mention *m)
+{
+	return m->para < d->npara && m->start <= m->end && m->end <= len[m->para];
+}
+
+/* Returns the mentions of a grouped by entity (a counting sort): order[first[e]
+ * .. first[e + 1]) are the indexes of entity e's mentions, in text order. */
+static size_t *
+ment_order(const struct analysis *a, size_t **firstp)
+{
+	size_t *first = xcalloc(a->nents + 2, sizeof(*first)), *order, *fill, i;
+
+	order = xcalloc(a->nments + 1, sizeof(*order));
+	for (i = 0; i < a->nments; i++)
+		if (a->ments[i].entity < a->nents)
+			first[a->ments[i].entity + 1]++;
+	for (i = 0; i < a->nents; i++)
+		first[i + 1] += first[i];
+	fill = xcalloc(a->nents + 1, sizeof(*fill));
+	for (i = 0; i < a->nments; i++) {
+		size_t e = a->ments[i].entity;
+
+		if (e < a->nents)
+			order[first[e] + fill[e]++] = i;
+	}
+	free(fill);
+	*firstp = first;
+	return order;
 }
 
 static void
 analyze_json(const struct doc *d, const struct analysis *a)
 {
 	struct buf b = BUF_INIT;
-	size_t i, j;
+	size_t i, j, *len = para_lens(d), *first, *order = ment_order(a, &first);
 	char *s;
 
 	buf_adds(&b, "{\"title\": ");
@@ -70,7 +105,7 @@ analyze_json(const struct doc *d, const struct analysis *a)
 	buf_adds(&b, "],\n \"entities\": [");
 	for (i = 0; i < a->nents; i++) {
 		const struct ana_entity *e = &a->ents[i];
-		int first = 1;
+		int sep = 0;
 
 		buf_adds(&b, i ? ",\n  {\"name\": " : "\n  {\"name\": ");
 		json_str(&b, e->name);
@@ -82,19 +117,19 @@ analyze_json(const struct doc *d, const struct analysis *a)
 			json_str(&b, e->aliases[j]);
 		}
 		buf_adds(&b, "], \"mentions\": [");
-		for (j = 0; j < a->nments; j++) {
-			const struct ana_mention *m = &a->ments[j];
+		for (j = first[i]; j < first[i + 1]; j++) {
+			const struct ana_mention *m = &a->ments[order[j]];
 
-			if (m->entity != i || !ment_valid(d, m))
+			if (!ment_valid(d, len, m))
 				continue;
 			buf_printf(
 			    &b, "%s{\"paragraph\": %zu, \"start\": %zu, \"end\": %zu, \"text\": ",
-			    first ? "" : ", ", m->para, m->start, m->end);
+			    sep ? ", " : "", m->para, m->start, m->end);
 			s = xstrndup(d->paras[m->para].text + m->start, m->end - m->start);
 			json_str(&b, s);
 			free(s);
 			buf_addc(&b, '}');
-			first = 0;
+			sep = 1;
 		}
 		buf_adds(&b, "]}");
 	}
@@ -111,7 +146,7 @@ analyze_json(const struct doc *d, const struct analysis *a)
 		buf_printf(&b, ", \"kind\": \"%s\", \"cue\": ", st->direct ? "direct" : "reported");
 		json_str(&b, st->cue);
 		buf_adds(&b, ", \"text\": ");
-		s = stmt_text(d, st);
+		s = stmt_text(d, len, st);
 		json_str(&b, s);
 		free(s);
 		buf_printf(&b, ", \"paragraph\": %zu, \"start\": %zu, \"end\": %zu}", st->para,
@@ -120,6 +155,9 @@ analyze_json(const struct doc *d, const struct analysis *a)
 	buf_adds(&b, "]}\n");
 	fputs(buf_str(&b), stdout);
 	buf_free(&b);
+	free(len);
+	free(first);
+	free(order);
 }
 
 /* Prints text[a, b) made safe for the terminal. */
@@ -137,76 +175,82 @@ put_safe(const char *text, size_t a, size_t b)
 	free(raw);
 }
 
-static int
-cmp_size(const void *pa, const void *pb)
+static void
+style(int kind, int said)
 {
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-
-	return a < b ? -1 : a > b;
+	if (kind >= 0 || said)
+		printf("\033[%s%s%sm", said ? "4" : "", said && kind >= 0 ? ";" : "",
+		       kind >= 0 ? kind_sgr[kind] : "");
 }
 
-/* Prints paragraph p with its mentions coloured by kind and its statements underlined. */
+/* Prints paragraph p with its mentions coloured by kind and its statements
+ * underlined; *mi is the first mention not yet printed (mentions come in text
+ * order), said a scratch array of len + 1 bytes. */
 static void
-print_para(const struct doc *d, const struct analysis *a, size_t p, int color)
+print_para(const struct doc *d, const struct analysis *a, size_t p, size_t len, size_t *mi,
+           char *said, int color)
 {
 	const char *text = d->paras[p].text;
-	size_t len = strlen(text), nb = 0, i, j, *bounds;
+	size_t i, pos, from;
+	int kind, sd, k2, s2;
 
 	if (!color) {
 		put_safe(text, 0, len);
 		return;
 	}
-	bounds = xreallocarray(NULL, 2 * (a->nments + a->nstmts) + 2, sizeof(*bounds));
-	bounds[nb++] = 0;
-	bounds[nb++] = len;
-	for (i = 0; i < a->nments; i++)
-		if (a->ments[i].para == p && ment_valid(d, &a->ments[i])) {
-			bounds[nb++] = a->ments[i].start;
-			bounds[nb++] = a->ments[i].end;
-		}
+	memset(said, 0, len + 1);
 	for (i = 0; i < a->nstmts; i++) {
 		const struct ana_statement *s = &a->stmts[i];
 
 		if (s->para <= p && p <= s->para_end) {
-			bounds[nb++] = s->para == p && s->start <= len ? s->start : 0;
-			bounds[nb++] = s->para_end == p && s->end <= len ? s->end : len;
-		}
-	}
-	qsort(bounds, nb, sizeof(*bounds), cmp_size);
-	for (i = 0; i + 1 < nb; i++) {
-		size_t from = bounds[i], to = bounds[i + 1];
-		int kind = -1, said = 0;
-
-		if (from >= to)
-			continue;
-		for (j = 0; j < a->nments; j++)
-			if (a->ments[j].para == p && a->ments[j].start <= from &&
-			    to <= a->ments[j].end && a->ments[j].entity < a->nents)
-				kind = (int)a->ents[a->ments[j].entity].kind;
-		for (j = 0; j < a->nstmts; j++) {
-			const struct ana_statement *s = &a->stmts[j];
 			size_t ss = s->para == p ? s->start : 0,
 			       se = s->para_end == p ? s->end : len;
 
-			if (s->para <= p && p <= s->para_end && ss <= from && to <= se)
-				said = 1;
+			if (se > len)
+				se = len;
+			if (ss < se)
+				memset(said + ss, 1, se - ss);
 		}
-		if (kind >= 0 || said)
-			printf("\033[%s%s%sm", said ? "4" : "", said && kind >= 0 ? ";" : "",
-			       kind >= 0 ? kind_sgr[kind] : "");
-		put_safe(text, from, to);
-		if (kind >= 0 || said)
-			fputs("\033[0m", stdout);
 	}
-	free(bounds);
+	while (*mi < a->nments && a->ments[*mi].para < p)
+		++*mi;
+	from = 0;
+	kind = -1;
+	sd = said[0];
+	for (pos = 0; pos <= len; pos++) {
+		const struct ana_mention *m = *mi < a->nments ? &a->ments[*mi] : NULL;
+
+		while (m != NULL && m->para == p && m->end <= pos)
+			m = ++*mi < a->nments ? &a->ments[*mi] : NULL;
+		k2 = -1;
+		if (m != NULL && m->para == p && m->start <= pos && pos < m->end && m->end <= len &&
+		    m->entity < a->nents)
+			k2 = (int)a->ents[m->entity].kind;
+		s2 = pos < len ? said[pos] : 0;
+		if (pos == len || k2 != kind || s2 != sd) {
+			style(kind, sd);
+			put_safe(text, from, pos);
+			if (kind >= 0 || sd)
+				fputs("\033[0m", stdout);
+			from = pos;
+			kind = k2;
+			sd = s2;
+		}
+	}
+	while (*mi < a->nments && a->ments[*mi].para == p)
+		++*mi;
 }
 
 static void
 analyze_print(const struct doc *d, const struct analysis *a, int color)
 {
-	size_t p, i, folded = 0;
-	char *s, *safe;
+	size_t p, i, j, folded = 0, mi = 0, maxlen = 0, *len = para_lens(d), *first, *order;
+	char *s, *safe, *said;
 
+	for (p = 0; p < d->npara; p++)
+		if (len[p] > maxlen)
+			maxlen = len[p];
+	said = xmalloc(maxlen + 1);
 	for (p = 0; p < d->npara; p++) {
 		if (d->paras[p].dup_of >= 0) {
 			folded++;
@@ -214,17 +258,17 @@ analyze_print(const struct doc *d, const struct analysis *a, int color)
 		}
 		if (p == 0 && color)
 			fputs("\033[1m", stdout);
-		print_para(d, a, p, color);
+		print_para(d, a, p, len[p], &mi, said, color);
 		fputs(p == 0 && color ? "\033[0m\n\n" : "\n\n", stdout);
 	}
+	free(said);
 	if (folded > 0)
 		printf("(%zu repeated paragraph%s folded)\n\n", folded, folded == 1 ? "" : "s");
 	printf("Entities:\n");
+	order = ment_order(a, &first);
 	for (i = 0; i < a->nents; i++) {
-		size_t n = 0, j;
+		size_t n = first[i + 1] - first[i];
 
-		for (j = 0; j < a->nments; j++)
-			n += a->ments[j].entity == i;
 		safe = utf8_sanitize(a->ents[i].name, 0);
 		if (color)
 			printf("  \033[%sm%s\033[0m (%s, %zu mention%s)\n",
@@ -235,16 +279,18 @@ analyze_print(const struct doc *d, const struct analysis *a, int color)
 			       n, n == 1 ? "" : "s");
 		free(safe);
 	}
+	free(first);
+	free(order);
 	printf("Statements:\n");
-	for (i = 0; i < a->nstmts; i++) {
-		const struct ana_statement *st = &a->stmts[i];
+	for (j = 0; j < a->nstmts; j++) {
+		const struct ana_statement *st = &a->stmts[j];
 		const char *who = st->speaker >= 0 && (size_t)st->speaker < a->nents
 		                      ? a->ents[st->speaker].name
 		                  : st->speaker_text != NULL ? st->speaker_text
 		                                             : "(unknown)";
 
 		safe = utf8_sanitize(who, 0);
-		s = stmt_text(d, st);
+		s = stmt_text(d, len, st);
 		printf("  %s%s%s [%s%s%s]: ", color ? "\033[1m" : "", safe, color ? "\033[0m" : "",
 		       st->direct ? "direct" : "reported", st->cue ? ", " : "",
 		       st->cue ? st->cue : "");
@@ -254,6 +300,7 @@ analyze_print(const struct doc *d, const struct analysis *a, int color)
 		free(safe);
 		free(s);
 	}
+	free(len);
 }
 
 /* Returns 1 when arg names a stored article rather than a file. */
@@ -276,7 +323,7 @@ load_stored(struct cli *c, const char *arg, struct doc *d, struct analysis *a)
 	long long id = cli_parse_id(arg);
 	struct store *st;
 	char *cause = NULL;
-	size_t i, j, k;
+	size_t i, j, k, *len, *first, *order;
 
 	if (id == 0 || (st = cli_store(c)) == NULL)
 		return -1;
@@ -287,17 +334,19 @@ load_stored(struct cli *c, const char *arg, struct doc *d, struct analysis *a)
 		doc_free(d);
 		return cli_fail(cause), -1;
 	}
+	len = para_lens(d);
+	order = ment_order(a, &first);
 	for (i = 0; i < a->nents; i++) {
 		struct ana_entity *e = &a->ents[i];
 
 		if (e->naliases > 0)
 			continue;
-		for (j = 0; j < a->nments && e->naliases < 32; j++) {
-			const struct ana_mention *m = &a->ments[j];
+		for (j = first[i]; j < first[i + 1] && e->naliases < 32; j++) {
+			const struct ana_mention *m = &a->ments[order[j]];
 			size_t n;
 			const char *s;
 
-			if (m->entity != i || !ment_valid(d, m))
+			if (!ment_valid(d, len, m))
 				continue;
 			s = d->paras[m->para].text + m->start;
 			n = m->end - m->start;
@@ -313,6 +362,9 @@ load_stored(struct cli *c, const char *arg, struct doc *d, struct analysis *a)
 			e->aliases[e->naliases++] = xstrndup(s, n);
 		}
 	}
+	free(len);
+	free(first);
+	free(order);
 	return 0;
 }
 

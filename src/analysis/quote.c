@@ -337,6 +337,13 @@ resolve_np(const struct actx *x, size_t a, size_t b)
 	}
 	if ((pr = (int)resolve_role(x, a, b)) >= 0)
 		return pr;
+	/* "Dutch water board": the head noun, not the adjective, is the speaker */
+	k = b;
+	while (k > a && x->t[k - 1].type != TK_WORD)
+		k--;
+	if (k > a && x->t[k - 1].ment < 0 && (x->t[k - 1].flags & TF_LOWER) &&
+	    (pr = (int)ner_by_noun(x, k - 1, a, 1)) >= 0)
+		return pr;
 	if (e >= 0)
 		return e;
 	for (k = a; k < b; k++)
@@ -927,7 +934,7 @@ reported(struct actx *x, struct stmt_acc *acc)
 	size_t i, n, a, b, ca = 0, cb = 0, s0, s1, k, tail;
 	int found, np;
 
-	for (i = x->pfirst[x->d->npara > 0 ? 1 : 0]; i < x->nt; i++) {
+	for (i = 0; i < x->nt; i++) {
 		if ((n = cue_len(x, i, 0)) == 0 || (x->t[i].flags & TF_CUEUSED))
 			continue;
 		s0 = sent_first(x, i);

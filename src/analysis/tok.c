@@ -52,10 +52,11 @@ ch_read(const char *s, size_t n, struct ch *c)
 {
 	unsigned char b = (unsigned char)s[0];
 
-	memset(c, 0, sizeof(*c));
 	c->len = 1;
 	c->cp = b;
 	c->upper = -1;
+	c->qflags = 0;
+	c->ascii = 0;
 	if (b < 0x80) {
 		c->ascii = (char)b;
 		if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v')
@@ -210,20 +211,39 @@ hyph_splits(const char *s, size_t n, size_t i, size_t h, size_t a)
 /* Returns the end of the word starting at i (s[i] a letter or digit) and sets
  * *hyph_split when it stops before "-lowercase" after a capitalised part. */
 static size_t
-word_end(const char *s, size_t n, size_t i, int *hyph_split)
+word_end(const char *s, size_t n, size_t i, int *hyph_split, int *nupper, int *nlower)
 {
 	struct ch c, d, e;
 	int first_upper = -2, numeric;
 	size_t j = i;
+	unsigned char b;
 
 	ch_read(s + i, n - i, &c);
 	numeric = c.cls == C_DIGIT;
 	*hyph_split = 0;
+	*nupper = *nlower = 0;
 	while (j < n) {
+		b = (unsigned char)s[j];
+		if (b >= 'a' && b <= 'z') { /* the common case, without decoding */
+			if (first_upper == -2)
+				first_upper = 0;
+			++*nlower;
+			j++;
+			continue;
+		}
+		if ((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+			if (first_upper == -2)
+				first_upper = b <= '9' ? -1 : 1;
+			*nupper += b >= 'A';
+			j++;
+			continue;
+		}
 		ch_read(s + j, n - j, &c);
 		if (is_alnum(&c)) {
 			if (first_upper == -2)
 				first_upper = c.upper;
+			*nupper += c.upper == 1;
+			*nlower += c.upper == 0;
 			j += c.len;
 			continue;
 		}
@@ -273,7 +293,7 @@ tok_para(struct actx *x, size_t p)
 {
 	const char *s = x->d->paras[p].text;
 	size_t n = strlen(s), i = 0, j, first = x->nt;
-	int space = 1, hsplit = 0, upper, lower, letters;
+	int space = 1, hsplit = 0, upper, lower;
 	struct ch c, d;
 	struct tok *t;
 
@@ -293,7 +313,7 @@ tok_para(struct actx *x, size_t p)
 			t->flags |= TF_SPB;
 		space = 0;
 		if (is_alnum(&c)) {
-			j = word_end(s, n, i, &hsplit);
+			j = word_end(s, n, i, &hsplit, &upper, &lower);
 			t->type = c.cls == C_DIGIT ? TK_NUM : TK_WORD;
 			/* a period that belongs to the word: initials, U.S., Mr., Inc. */
 			if (j < n && s[j] == '.' && t->type == TK_WORD) {
@@ -317,16 +337,7 @@ tok_para(struct actx *x, size_t p)
 			}
 			t->end = (uint32_t)j;
 			t->h = gaz_word_hash(s + i, j - i);
-			upper = lower = letters = 0;
-			for (size_t k = i; k < j;) {
-				ch_read(s + k, j - k, &d);
-				if (d.cls == C_LETTER) {
-					letters++;
-					upper += d.upper == 1;
-					lower += d.upper == 0;
-				}
-				k += d.len;
-			}
+
 			if (c.upper == 1)
 				t->flags |= TF_CAP;
 			else if (c.upper == 0)
@@ -484,7 +495,17 @@ tok_len(const struct actx *x, size_t i)
 int
 tok_is(const struct actx *x, size_t i, const char *w)
 {
-	return i < x->nt && x->t[i].type == TK_WORD && x->t[i].h == gaz_word_hash(w, strlen(w));
+	/* the rules ask about a few dozen literal words millions of times: their
+	 * hashes are kept by the literal's address, per article */
+	size_t slot = ((uintptr_t)w >> 3) & (TOK_WCACHE - 1);
+
+	if (i >= x->nt || x->t[i].type != TK_WORD)
+		return 0;
+	if (x->wc->ptr[slot] != w) {
+		x->wc->ptr[slot] = w;
+		x->wc->h[slot] = gaz_word_hash(w, strlen(w));
+	}
+	return x->t[i].h == x->wc->h[slot];
 }
 
 const struct gaz_entry *

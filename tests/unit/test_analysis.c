@@ -34,6 +34,7 @@ tokens_of(const char *text, char *buf, size_t n)
 	mkdoc(&d, paras);
 	memset(&x, 0, sizeof(x));
 	x.d = &d;
+	x.wc = xcalloc(1, sizeof(*x.wc));
 	tok_run(&x);
 	buf[0] = '\0';
 	for (i = 0; i < x.nt && o + 1 < n; i++)
@@ -41,6 +42,7 @@ tokens_of(const char *text, char *buf, size_t n)
 		                      tok_text(&x, i));
 	free(x.t);
 	free(x.pfirst);
+	free(x.wc);
 	doc_free(&d);
 	return buf;
 }
@@ -77,6 +79,7 @@ test_sentences(void **state)
 	mkdoc(&d, paras);
 	memset(&x, 0, sizeof(x));
 	x.d = &d;
+	x.wc = xcalloc(1, sizeof(*x.wc));
 	tok_run(&x);
 	for (i = 0; i < x.nt; i++)
 		nsent +=
@@ -86,6 +89,7 @@ test_sentences(void **state)
 	assert_int_equal(nsent, 5);
 	free(x.t);
 	free(x.pfirst);
+	free(x.wc);
 	doc_free(&d);
 }
 
@@ -100,6 +104,7 @@ quotes_of(const char *const *paras, char *buf, size_t n)
 	mkdoc(&d, paras);
 	memset(&x, 0, sizeof(x));
 	x.d = &d;
+	x.wc = xcalloc(1, sizeof(*x.wc));
 	tok_run(&x);
 	quote_scan(&x);
 	buf[0] = '\0';
@@ -117,6 +122,7 @@ quotes_of(const char *const *paras, char *buf, size_t n)
 	}
 	free(x.t);
 	free(x.pfirst);
+	free(x.wc);
 	free(x.q);
 	doc_free(&d);
 	return buf;
