@@ -514,6 +514,22 @@ html_enter(struct html_render *r, struct html_frame *f, const xmlChar **atts)
 	}
 }
 
+/* Adds a link's number to the last paragraph: the link held whole blocks (a
+ * heading, a card), so its number goes after the last of them, once. */
+static void
+html_mark_last(struct doc *d, const char *mark)
+{
+	struct doc_para *last = &d->paras[d->npara - 1];
+	size_t n = strlen(last->text), m = strlen(mark);
+	char *text;
+
+	if (n > m && strcmp(last->text + n - m, mark) == 0)
+		return;
+	text = xasprintf("%s %s", last->text, mark);
+	free(last->text);
+	last->text = text;
+}
+
 /* Lays out the end of the element of frame f, already popped. */
 static void
 html_leave(struct html_render *r, struct html_frame *f)
@@ -555,8 +571,12 @@ html_leave(struct html_render *r, struct html_frame *f)
 		    (url = html_resolve(f->href, r->base)) != NULL) {
 			snprintf(mark, sizeof(mark), "[%zu]", html_link_number(r->d, url));
 			free(url);
-			r->space = 1;
-			html_text(r, mark, strlen(mark));
+			if (r->para.len == 0 && r->d->npara > 0 && !r->pre)
+				html_mark_last(r->d, mark);
+			else {
+				r->space = 1;
+				html_text(r, mark, strlen(mark));
+			}
 		}
 		free(f->href);
 		return;

@@ -178,6 +178,21 @@ test_links_numbered_and_resolved(void **state)
 }
 
 static void
+test_link_around_blocks(void **state)
+{
+	struct doc d;
+
+	render("<p>Intro.</p><a href=\"/story\"><h2>Card headline</h2><p>Card text</p></a>"
+	       "<p>After.</p>",
+	       "http://c.example/", &d, NULL);
+	assert_int_equal(d.npara, 4);
+	assert_string_equal(d.paras[2].text, "Card text [1]");
+	assert_string_equal(d.paras[3].text, "After.");
+	assert_string_equal(d.links[0], "http://c.example/story");
+	doc_free(&d);
+}
+
+static void
 test_entities_and_controls(void **state)
 {
 	struct doc d;
@@ -298,6 +313,7 @@ main(void)
 	    cmocka_unit_test(test_table_rows),
 	    cmocka_unit_test(test_images),
 	    cmocka_unit_test(test_links_numbered_and_resolved),
+	    cmocka_unit_test(test_link_around_blocks),
 	    cmocka_unit_test(test_entities_and_controls),
 	    cmocka_unit_test(test_deep_nesting),
 	    cmocka_unit_test(test_empty_and_garbage),
