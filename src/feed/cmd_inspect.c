@@ -19,7 +19,7 @@
 
 /* Prints s, made safe for a terminal, then end. */
 static void
-cmd_put(const char *s, int keep_newlines, const char *end)
+inspect_put(const char *s, int keep_newlines, const char *end)
 {
 	char *safe = utf8_sanitize(s, keep_newlines);
 
@@ -163,9 +163,9 @@ inspect_text(const struct feed *f)
 	char date[32];
 
 	printf("%s feed: ", f->format);
-	cmd_put(f->title != NULL ? f->title : "(no title)", 0, "\n");
+	inspect_put(f->title != NULL ? f->title : "(no title)", 0, "\n");
 	if (f->link != NULL)
-		cmd_put(f->link, 0, "\n");
+		inspect_put(f->link, 0, "\n");
 	printf("%zu item%s\n", f->nitems, f->nitems == 1 ? "" : "s");
 	for (i = 0; i < f->nitems; i++) {
 		const struct feed_item *it = &f->items[i];
@@ -180,7 +180,7 @@ inspect_text(const struct feed *f)
 		buf_reset(&b);
 		buf_printf(&b, "%s  %s%s%s", date, it->title != NULL ? it->title : "(no title)",
 		           it->link != NULL ? "  " : "", it->link != NULL ? it->link : "");
-		cmd_put(buf_str(&b), 0, "\n");
+		inspect_put(buf_str(&b), 0, "\n");
 	}
 	buf_free(&b);
 }
@@ -259,12 +259,12 @@ cmd_render(struct cli *c, int argc, char **argv)
 	}
 	free(text);
 	for (i = 0; i < d.npara; i++)
-		cmd_put(d.paras[i].text, 1, i + 1 < d.npara ? "\n\n" : "\n");
+		inspect_put(d.paras[i].text, 1, i + 1 < d.npara ? "\n\n" : "\n");
 	if (d.nlinks > 0)
 		fputs("\n", stdout);
 	for (i = 0; i < d.nlinks; i++) {
 		printf("[%zu] ", i + 1);
-		cmd_put(d.links[i], 0, "\n");
+		inspect_put(d.links[i], 0, "\n");
 	}
 	doc_free(&d);
 	return fflush(stdout) == 0 ? 0 : 1;
