@@ -434,10 +434,13 @@ def check_text(ck, name, path, exp, args):
     missing = []
     for x in exp.get("entities", []):
         for s in x.get("mentions", []):
-            t = mention_spec(s)["text"]
+            spec = mention_spec(s)
+            t = spec["text"]
             if t.lower() not in body.lower() and \
                     strip_possessive(norm_name(t)) not in norm_name(body):
                 missing.append(t)
+            if "in" in spec and (spec["in"] not in body or t not in spec["in"]):
+                missing.append("%s (in \"%s\")" % (t, spec["in"]))
     for x in exp.get("statements", []):
         if norm_text(x["text"]) not in norm_text(body):
             missing.append(x["text"][:60])
