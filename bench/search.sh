@@ -60,7 +60,7 @@ PY
 
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 printf '%-40s %8s %8s %8s %8s %5s\n' "query ($N articles, $RUNS runs, ms)" median min max cpu hits
-bench '' # the baseline: no words, newest first
+bench 'since:2000-01-01' # the baseline: every article, newest first, no words
 bench 'Micron'
 bench 'memory'
 bench 'the'

@@ -25,6 +25,7 @@ struct sqlgen {
 	size_t nbinds;
 	struct buf fts;   /* the ranking FTS5 expression, or empty */
 	struct store *st; /* to weigh the plan of an entity condition; may be NULL */
+	int loose;        /* fts: a cheaper superset (phrases as words, no NOT) */
 };
 
 static void
@@ -101,16 +102,43 @@ gen_is_text(const struct query_node *q)
 	}
 }
 
-/* Appends q (gen_is_text holds) as an FTS5 expression. */
+/* Appends the words of a phrase as FTS5 strings that must all be there. */
 static void
-gen_fts(struct buf *b, const struct query_node *q)
+gen_fts_words(struct buf *b, const char *text)
+{
+	char *copy = xstrdup(text), *w, *save = NULL, *s;
+	size_t n = 0;
+
+	buf_addc(b, '(');
+	for (w = strtok_r(copy, " \t\n", &save); w != NULL; w = strtok_r(NULL, " \t\n", &save)) {
+		if (n++ > 0)
+			buf_adds(b, " AND ");
+		s = store_fts_quote(w);
+		buf_adds(b, s);
+		free(s);
+	}
+	if (n == 0)
+		buf_adds(b, "\"\"");
+	buf_addc(b, ')');
+	free(copy);
+}
+
+/* Appends q (gen_is_text holds) as an FTS5 expression; loose: a superset of
+ * its matches that is cheaper to find (phrases as words, no NOT). */
+static void
+gen_fts(struct buf *b, const struct query_node *q, int loose)
 {
 	char *s;
 	size_t i, n = 0;
 
 	switch (q->op) {
-	case QUERY_WORD:
 	case QUERY_PHRASE:
+		if (loose) {
+			gen_fts_words(b, q->text);
+			break;
+		}
+		/* fall through */
+	case QUERY_WORD:
 		s = store_fts_quote(q->text);
 		buf_adds(b, s);
 		free(s);
@@ -122,7 +150,7 @@ gen_fts(struct buf *b, const struct query_node *q)
 		for (i = 0; i < q->nkids; i++) {
 			if (i > 0)
 				buf_adds(b, " OR ");
-			gen_fts(b, q->kids[i]);
+			gen_fts(b, q->kids[i], loose);
 		}
 		buf_addc(b, ')');
 		break;
@@ -133,14 +161,14 @@ gen_fts(struct buf *b, const struct query_node *q)
 				continue;
 			if (n++ > 0)
 				buf_adds(b, " AND ");
-			gen_fts(b, q->kids[i]);
+			gen_fts(b, q->kids[i], loose);
 		}
 		buf_addc(b, ')');
-		for (i = 0; i < q->nkids; i++) {
+		for (i = 0; i < q->nkids && !loose; i++) {
 			if (q->kids[i]->op != QUERY_NOT)
 				continue;
 			buf_adds(b, " NOT ");
-			gen_fts(b, q->kids[i]->kids[0]);
+			gen_fts(b, q->kids[i]->kids[0], 0);
 		}
 		buf_addc(b, ')');
 		break;
@@ -309,7 +337,7 @@ gen_sql(struct sqlgen *g, const struct query_node *q)
 	size_t i;
 
 	if (gen_is_text(q)) {
-		gen_fts(&fts, q);
+		gen_fts(&fts, q, 0);
 		buf_adds(&g->where,
 		         "a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
 		gen_bind_text(g, buf_str(&fts));
@@ -359,7 +387,7 @@ gen_query(struct sqlgen *g, const struct query_node *q)
 		if (!gen_is_text(kids[i]))
 			continue;
 		buf_adds(&g->fts, npos++ ? " AND " : "(");
-		gen_fts(&g->fts, kids[i]);
+		gen_fts(&g->fts, kids[i], g->loose);
 	}
 	if (npos > 0)
 		buf_addc(&g->fts, ')');
@@ -367,8 +395,10 @@ gen_query(struct sqlgen *g, const struct query_node *q)
 		if (gen_is_text(kids[i]))
 			continue;
 		if (npos > 0 && kids[i]->op == QUERY_NOT && gen_is_text(kids[i]->kids[0])) {
-			buf_adds(&g->fts, " NOT ");
-			gen_fts(&g->fts, kids[i]->kids[0]);
+			if (!g->loose) {
+				buf_adds(&g->fts, " NOT ");
+				gen_fts(&g->fts, kids[i]->kids[0], 0);
+			}
 			continue;
 		}
 		buf_adds(&g->where, " AND ");
@@ -391,8 +421,8 @@ enum gen_mode {
 /* Prepares the search in mode, binding everything; the caller finalizes the
  * statement. cutoff (GEN_ROWS with words): rank only matches from this rowid on. */
 static sqlite3_stmt *
-gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, size_t offset,
-            size_t limit, int64_t cutoff, char **cause)
+gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, int loose,
+            size_t offset, size_t limit, int64_t cutoff, char **cause)
 {
 	struct sqlgen g;
 	struct buf sql = BUF_INIT;
@@ -402,6 +432,7 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, si
 
 	memset(&g, 0, sizeof(g));
 	g.st = st;
+	g.loose = loose;
 	gen_query(&g, q);
 	fts = g.fts.len > 0;
 	if (mode == GEN_COUNT)
@@ -422,7 +453,9 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, si
 	else
 		buf_adds(&sql, " FROM article a WHERE 1");
 	if (mode == GEN_ROWS && fts)
-		buf_adds(&sql, " AND rank MATCH 'bm25(4.0, 1.0)' AND article_fts.rowid >= ?");
+		buf_adds(&sql, " AND rank MATCH 'bm25(4.0, 1.0)'");
+	if (fts && (mode == GEN_ROWS || (mode == GEN_COUNT && cutoff > 0)))
+		buf_adds(&sql, " AND article_fts.rowid >= ?");
 	buf_adds(&sql, buf_str(&g.where));
 	if (mode == GEN_CUTOFF)
 		buf_adds(&sql, " ORDER BY article_fts.rowid DESC LIMIT 1 OFFSET ?");
@@ -440,7 +473,7 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, si
 	}
 	if (fts)
 		sqlite3_bind_text(s, i++, buf_str(&g.fts), -1, SQLITE_TRANSIENT);
-	if (fts && mode == GEN_ROWS)
+	if (fts && (mode == GEN_ROWS || (mode == GEN_COUNT && cutoff > 0)))
 		sqlite3_bind_int64(s, i++, cutoff);
 	for (k = 0; k < g.nbinds; k++, i++) {
 		if (g.binds[k].is_text)
@@ -460,27 +493,29 @@ out:
 	return s;
 }
 
-/* 1 when q has words that rank the results. */
-static int
-gen_has_fts(const struct query_node *q)
+/* The ranking FTS5 expression of q (loose or exact), which the caller owns;
+ * "" when q has no words that rank. */
+static char *
+gen_fts_of(const struct query_node *q, int loose)
 {
 	struct sqlgen g;
-	int fts;
+	char *r;
 
 	memset(&g, 0, sizeof(g));
+	g.loose = loose;
 	gen_query(&g, q);
-	fts = g.fts.len > 0;
+	r = xstrdup(buf_str(&g.fts));
 	gen_free(&g);
-	return fts;
+	return r;
 }
 
-/* Sets *cutoff to the rowid of the window-th newest match of q, or 0 when
- * fewer match: BM25 then ranks only the newest window matches. */
+/* Sets *cutoff to the rowid of the window-th newest match of q (loose: of its
+ * cheaper superset), or 0 when fewer match. */
 static int
-gen_cutoff(struct store *st, const struct query_node *q, size_t window, int64_t *cutoff,
+gen_cutoff(struct store *st, const struct query_node *q, int loose, size_t window, int64_t *cutoff,
            char **cause)
 {
-	sqlite3_stmt *s = gen_prepare(st, q, GEN_CUTOFF, window - 1, 0, 0, cause);
+	sqlite3_stmt *s = gen_prepare(st, q, GEN_CUTOFF, loose, window - 1, 0, 0, cause);
 	int rc;
 
 	*cutoff = 0;
@@ -495,6 +530,52 @@ gen_cutoff(struct store *st, const struct query_node *q, size_t window, int64_t 
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int
+gen_count(struct store *st, const struct query_node *q, int64_t cutoff, size_t *n, char **cause)
+{
+	sqlite3_stmt *s = gen_prepare(st, q, GEN_COUNT, 0, 0, 0, cutoff, cause);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(s, 0);
+	else
+		store_fail(st, cause, "counting search results");
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Sets *cutoff, the first rowid whose matches are ranked for a page ending at
+ * want: the window-th newest match; for phrases and NOT, whose matches cost
+ * much more to find, the window-th newest article with all the words, as long
+ * as that range still holds a page of matches. */
+static int
+gen_window(struct store *st, const struct query_node *q, size_t want, int64_t *cutoff, char **cause)
+{
+	size_t window = want > STORE_SEARCH_WINDOW ? want : STORE_SEARCH_WINDOW, n = 0;
+	char *exact = gen_fts_of(q, 0), *loose = gen_fts_of(q, 1);
+	int none = exact[0] == '\0', same = strcmp(exact, loose) == 0;
+
+	free(exact);
+	free(loose);
+	*cutoff = 0;
+	if (none)
+		return 0;
+	if (!same) {
+		if (gen_cutoff(st, q, 1, window, cutoff, cause) != 0)
+			return -1;
+		if (*cutoff == 0)
+			return 0;
+		if (gen_count(st, q, *cutoff, &n, cause) != 0)
+			return -1;
+		if (n >= want)
+			return 0;
+	}
+	return gen_cutoff(st, q, 0, window, cutoff, cause);
+}
+
 int
 store_search(struct store *st, const struct query_node *q, size_t offset, size_t limit,
              int (*cb)(const struct store_hit *, void *), void *arg, char **cause)
@@ -506,12 +587,9 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 
 	/* ranking every match of a word found in most articles takes longer than
 	 * a reader waits; a page is ranked among the newest matches */
-	if (limit > 0 && gen_has_fts(q) &&
-	    gen_cutoff(st, q,
-	               offset + limit > STORE_SEARCH_WINDOW ? offset + limit : STORE_SEARCH_WINDOW,
-	               &cutoff, cause) != 0)
+	if (limit > 0 && gen_window(st, q, offset + limit, &cutoff, cause) != 0)
 		return -1;
-	if ((s = gen_prepare(st, q, GEN_ROWS, offset, limit, cutoff, cause)) == NULL)
+	if ((s = gen_prepare(st, q, GEN_ROWS, 0, offset, limit, cutoff, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		h.id = sqlite3_column_int64(s, 0);
@@ -536,16 +614,5 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 int
 store_search_count(struct store *st, const struct query_node *q, size_t *n, char **cause)
 {
-	sqlite3_stmt *s = gen_prepare(st, q, GEN_COUNT, 0, 0, 0, cause);
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*n = (size_t)sqlite3_column_int64(s, 0);
-	else
-		store_fail(st, cause, "counting search results");
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return gen_count(st, q, 0, n, cause);
 }

@@ -28,7 +28,10 @@ char *store_fts_quote(const char *s);
 /* A page of results of a query with words is ranked (BM25) among its newest
  * STORE_SEARCH_WINDOW matches (or offset + limit, when more): ranking every
  * match of a word found in most of 100,000 articles takes ten times longer
- * than a reader should wait. With no limit, every match is ranked. */
+ * than a reader should wait. For phrases and NOT, whose matches cost more to
+ * find, the window is the newest STORE_SEARCH_WINDOW articles that hold all
+ * the words, when their matches fill the page. With no limit, every match is
+ * ranked. */
 #define STORE_SEARCH_WINDOW 2000
 
 /* Calls cb for each article matching q (NULL = all), best first, skipping

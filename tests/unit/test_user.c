@@ -18,6 +18,7 @@
 #include "search/decide.h"
 #include "search/export.h"
 #include "search/search.h"
+#include "storage/search.h"
 #include "storage/store_int.h"
 #include "storage/user.h"
 #include "util/xmalloc.h"
@@ -423,6 +424,85 @@ test_saved_searches_and_tags(void **state)
 	assert_int_equal(n, 1);
 	assert_string_equal(tags[0], "markets");
 	store_strv_free(tags);
+}
+
+/* Adds n articles "bulk:I" (oldest first) with the text text(i). */
+static void
+add_bulk(struct fixture *f, int n, void (*text)(int, char *, size_t))
+{
+	char *cause = NULL, key[32], body[256];
+	const char *paras[3] = {NULL, NULL, NULL};
+	struct analysis a;
+	struct doc d;
+	int i;
+
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "bulk:%d", i);
+		text(i, body, sizeof(body));
+		paras[0] = "Bulletin";
+		paras[1] = body;
+		make_doc(&d, key, paras, 1700000000 + i);
+		memset(&a, 0, sizeof(a));
+		if (store_article_put(f->st, &d, 0, NULL, NULL, &cause) != 0)
+			fail_msg("%s", cause);
+		doc_free(&d);
+	}
+	assert_int_equal(store_commit(f->st, &cause), 0);
+}
+
+static void
+bulk_text(int i, char *s, size_t n)
+{
+	/* every article has both words; every 50th has them as a phrase; the
+	 * oldest ones say "beacon" most */
+	if (i % 50 == 0)
+		snprintf(s, n, "harbour beacon lights were lit %s",
+		         i < 10 ? "beacon beacon beacon" : "");
+	else
+		snprintf(s, n, "the beacon on the old harbour wall, number %d", i);
+}
+
+static void
+test_search_window(void **state)
+{
+	struct fixture *f = *state;
+	struct search_page p;
+	char *cause = NULL, *t;
+	size_t i, n;
+	int old_first = 0;
+
+	add_bulk(f, STORE_SEARCH_WINDOW + 500, bulk_text);
+	/* a word in every article: the page comes from the newest matches */
+	assert_int_equal(search_run(f->st, "beacon", 0, 20, &p, &cause), 0);
+	assert_int_equal(p.n, 20);
+	assert_true(p.more);
+	for (i = 0; i < p.n; i++)
+		old_first |= strstr(p.hits[i].snippet, "beacon\x03 \x02" "beacon") != NULL;
+	assert_false(old_first);
+	search_page_free(&p);
+	/* asking for everything ranks every match: the oldest, strongest, first */
+	assert_int_equal(search_run(f->st, "beacon", 0, 0, &p, &cause), 0);
+	assert_int_equal(p.n, STORE_SEARCH_WINDOW + 500);
+	assert_non_null(strstr(p.hits[0].snippet, "beacon\x03 \x02" "beacon"));
+	search_page_free(&p);
+	/* a phrase: only its matches, on every page, however far back they are */
+	assert_int_equal(search_count(f->st, "\"harbour beacon\"", &n, &cause), 0);
+	assert_int_equal(n, (STORE_SEARCH_WINDOW + 500 + 49) / 50);
+	assert_int_equal(search_run(f->st, "\"harbour beacon\"", 0, 40, &p, &cause), 0);
+	assert_int_equal(p.n, 40);
+	for (i = 0; i < p.n; i++) {
+		t = strstr(p.hits[i].snippet, "harbour");
+		assert_non_null(t);
+		assert_non_null(strstr(p.hits[i].snippet, "lights were lit"));
+	}
+	search_page_free(&p);
+	assert_int_equal(search_run(f->st, "\"harbour beacon\" -lit", 0, 20, &p, &cause), 0);
+	assert_int_equal(p.n, 0);
+	search_page_free(&p);
+	assert_int_equal(search_run(f->st, "beacon -wall", 0, 100, &p, &cause), 0);
+	assert_int_equal(p.n, (STORE_SEARCH_WINDOW + 500 + 49) / 50);
+	search_page_free(&p);
 }
 
 /* --- entity decisions --- */
@@ -1263,13 +1343,21 @@ main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_search_qualifiers), T(test_search_words),
-	    T(test_search_injection),  T(test_saved_searches_and_tags),
-	    T(test_decide_apply),      T(test_decide_alias_merges),
-	    T(test_decide_record),     T(test_decisions_survive_reanalysis),
-	    T(test_note_anchor),       T(test_note_reanchor),
-	    T(test_export_markdown),   T(test_export_json),
-	    T(test_export_csv),        T(test_backup_round_trip),
+	    T(test_search_qualifiers),
+	    T(test_search_words),
+	    T(test_search_injection),
+	    T(test_search_window),
+	    T(test_saved_searches_and_tags),
+	    T(test_decide_apply),
+	    T(test_decide_alias_merges),
+	    T(test_decide_record),
+	    T(test_decisions_survive_reanalysis),
+	    T(test_note_anchor),
+	    T(test_note_reanchor),
+	    T(test_export_markdown),
+	    T(test_export_json),
+	    T(test_export_csv),
+	    T(test_backup_round_trip),
 	    T(test_restore_pending),
 	};
 
