@@ -79,6 +79,19 @@ check "the moved feed is fetched at its new URL" contains "$reqs" "304 /feeds/re
 check "the old URL is not asked again" lacks "$reqs" "/moved/relay.atom"
 check "the gzip feed gets a 304 too" contains "$reqs" "304 /gzip/zipped.xml cond=1"
 
+# a server with no validators: the same bytes again are not parsed again
+cp "$SRV_ROOT/harbour.atom" "$SRV_ROOT/bare.atom"
+D5="$TMPD/bare.db"
+"$NEWSROOM" --db "$D5" add "$BASE/plain/bare.atom" >/dev/null
+"$NEWSROOM" --db "$D5" fetch >/dev/null 2>&1
+mark=$(srv_mark)
+out=$("$NEWSROOM" --db "$D5" fetch 2>&1)
+check "a feed without validators is asked unconditionally" contains "$(srv_since "$mark")" "200 /plain/bare.atom cond=0"
+check "the same body again counts as not modified" contains "$out" "0 new articles, 0 updated, 1 not modified"
+sed -i 's|four-shift pattern|five-shift pattern|' "$SRV_ROOT/bare.atom"
+out=$("$NEWSROOM" --db "$D5" fetch 2>&1)
+check "a changed body is parsed and the changed item updated" contains "$out" "0 new articles, 1 updated, 0 not modified"
+
 # bad feeds: each gets its own error and the others are stored anyway
 for p in error page slow huge huge-length bomb busy; do nr add "$BASE/$p" >/dev/null; done
 cp "$SRV_ROOT/gazette.xml" "$SRV_ROOT/late.xml"

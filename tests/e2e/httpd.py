@@ -10,6 +10,7 @@ by itself after TIMEOUT_S seconds (default 120).
 
   /feeds/NAME     ROOT/NAME with ETag and Last-Modified; 304 when they match
   /lm/NAME        ROOT/NAME with Last-Modified only
+  /plain/NAME     ROOT/NAME with neither (never a 304)
   /gzip/NAME      ROOT/NAME gzip-compressed (when the client accepts gzip)
   /moved/NAME     301 to /feeds/NAME        /moved308/NAME  308 to /feeds/NAME
   /temp/NAME      302 to /feeds/NAME
@@ -67,18 +68,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except OSError:
             return None, 0
 
-    def _static(self, name, etag=True, compress=False):
+    def _static(self, name, etag=True, compress=False, lastmod=True):
         body, mtime = self._file(name)
         if body is None:
             return self._send(404, b"not found\n", [("Content-Type", "text/plain")])
         tag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
         lm = email.utils.formatdate(int(mtime), usegmt=True)
         ctype = "application/atom+xml" if name.endswith(".atom") else "application/rss+xml"
-        headers = [("Last-Modified", lm), ("Content-Type", ctype)]
+        headers = [("Content-Type", ctype)]
+        if lastmod:
+            headers.append(("Last-Modified", lm))
+        else:
+            lm = None
         if etag:
             headers.append(("ETag", tag))
         inm, ims = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
-        if (etag and inm == tag) or (not inm and ims == lm):
+        if (etag and inm == tag) or (not inm and lm and ims == lm):
             return self._send(304, headers=headers)
         if compress and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(body)
@@ -94,6 +99,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._static(p[7:])
         if p.startswith("/lm/"):
             return self._static(p[4:], etag=False)
+        if p.startswith("/plain/"):
+            return self._static(p[7:], etag=False, lastmod=False)
         if p.startswith("/gzip/"):
             return self._static(p[6:], compress=True)
         if p == "/slow":
