@@ -99,7 +99,7 @@ store_browse_count(struct store *st, const struct store_filter *f, size_t *total
 			rc = store_browse_counts(
 			    st,
 			    store_stmt(st,
-			               "SELECT count(*) FROM article INDEXED BY article_unread"
+			               "SELECT count(*) FROM article INDEXED BY article_unread_id"
 			               " WHERE unread = 1",
 			               cause),
 			    -1, &u, NULL, cause);

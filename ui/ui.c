@@ -233,7 +233,7 @@ ui_pop(struct ui *u)
 	s = u->stack[--u->depth];
 	s->free(s);
 	if (u->depth > 0 && u->stack[u->depth - 1]->reload != NULL)
-		u->stack[u->depth - 1]->reload(u, u->stack[u->depth - 1]);
+		u->stack[u->depth - 1]->reload(u, u->stack[u->depth - 1], 0);
 }
 
 struct ui_screen *
@@ -821,7 +821,7 @@ ui_reload_poll(struct ui *u)
 	free(last);
 	for (i = 0; i < u->depth; i++)
 		if (u->stack[i]->reload != NULL)
-			u->stack[i]->reload(u, u->stack[i]);
+			u->stack[i]->reload(u, u->stack[i], 1);
 }
 
 /* --- the main loop --- */

@@ -26,8 +26,10 @@ struct ui_screen {
 	int (*act)(struct ui *u, struct ui_screen *s, enum ui_action a);
 	/* a click on screen row y (1 = the first row under the title) */
 	void (*click)(struct ui *u, struct ui_screen *s, int y, int dbl);
-	/* reloads what it shows after the database changed (may be NULL) */
-	void (*reload)(struct ui *u, struct ui_screen *s);
+	/* reads again what it shows (may be NULL): everything when full (after a
+	 * fetch), or only what a screen above it may have changed (read states,
+	 * tags) when the reader comes back to it */
+	void (*reload)(struct ui *u, struct ui_screen *s, int full);
 	/* does a few milliseconds of work left for later; returns 1 while some is
 	 * left (may be NULL) */
 	int (*idle)(struct ui *u, struct ui_screen *s);
@@ -102,13 +104,18 @@ void ui_reload_start(struct ui *u);
 /* --- the screens --- */
 struct ui_screen *ui_feeds_new(struct ui *u);
 /* An article list; f is copied (its ids too). */
-struct ui_screen *ui_list_new(struct ui *u, const char *title, const struct store_filter *f);
+/* An article list of what f selects; counts (may be NULL) are its total and
+ * unread articles when the caller knows them. */
+struct ui_screen *ui_list_new(struct ui *u, const char *title, const struct store_filter *f,
+                              const size_t *counts);
 /* An article list of what query finds, best first. */
 struct ui_screen *ui_search_list_new(struct ui *u, const char *title, const char *query);
 /* The article view of article id, opened from list (may be NULL) at row pos. */
 struct ui_screen *ui_article_new(struct ui *u, int64_t id, struct ui_screen *list, size_t para);
 struct ui_screen *ui_entities_new(struct ui *u);
-struct ui_screen *ui_entity_new(struct ui *u, int64_t id, const char *name, const char *kind);
+/* One entity's statements (nsaid: their number, or NULL when not counted yet). */
+struct ui_screen *ui_entity_new(struct ui *u, int64_t id, const char *name, const char *kind,
+                                const size_t *nsaid);
 struct ui_screen *ui_stmts_new(struct ui *u);
 struct ui_screen *ui_help_new(struct ui *u, enum ui_view v);
 /* Runs a search for the query typed at the prompt and opens its results. */

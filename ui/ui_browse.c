@@ -121,6 +121,13 @@ ui_ents_load(struct ui *u, struct ui_screen *s)
 	s->right = xstrdup(e->speakers ? "statements" : "mentions · articles · statements");
 }
 
+static void
+ui_ents_reload(struct ui *u, struct ui_screen *s, int full)
+{
+	if (full)
+		ui_ents_load(u, s);
+}
+
 /* Counts a few more rows; returns 1 while some are left. */
 static int
 ui_ents_idle(struct ui *u, struct ui_screen *s)
@@ -197,7 +204,8 @@ ui_ents_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 	switch (a) {
 	case UI_A_OPEN:
 		if (x != NULL)
-			ui_push(u, ui_entity_new(u, x->id, x->name, x->kind));
+			ui_push(u, ui_entity_new(u, x->id, x->name, x->kind,
+			                         x->known ? &x->statements : NULL));
 		return 1;
 	case UI_A_FILTER_KIND:
 		e->kind = e->kind + 1 >= ENT_NKINDS ? -1 : e->kind + 1;
@@ -227,7 +235,7 @@ ui_ents_new(struct ui *u, int speakers)
 	e->s.draw = ui_ents_draw;
 	e->s.act = ui_ents_act;
 	e->s.click = ui_click_row;
-	e->s.reload = ui_ents_load;
+	e->s.reload = ui_ents_reload;
 	e->s.idle = ui_ents_idle;
 	e->s.free = ui_ents_free;
 	e->kind = -1;
@@ -319,15 +327,18 @@ ui_entity_get(struct ui *u, struct ui_entity *t, size_t i)
 	return i >= t->off && i < t->off + t->n ? &t->v[i - t->off] : NULL;
 }
 
+/* Counts the statements (unless known) and titles the screen. */
 static void
-ui_entity_load(struct ui *u, struct ui_screen *s)
+ui_entity_count(struct ui *u, struct ui_screen *s, const size_t *known)
 {
 	struct ui_entity *t = (struct ui_entity *)s;
 	char *cause = NULL;
 
 	ui_entity_drop(t);
 	t->nsaid = 0;
-	if (store_browse_said_count(u->st, t->id, &t->nsaid, &cause) != 0) {
+	if (known != NULL)
+		t->nsaid = *known;
+	else if (store_browse_said_count(u->st, t->id, &t->nsaid, &cause) != 0) {
 		ui_say(u, 1, "%s", cause);
 		free(cause);
 	}
@@ -335,6 +346,19 @@ ui_entity_load(struct ui *u, struct ui_screen *s)
 	ui_listpos_fit(&s->pos, ui_body_rows(u));
 	free(s->title);
 	s->title = xasprintf("%s: %zu statement%s", t->name, t->nsaid, t->nsaid == 1 ? "" : "s");
+}
+
+static void
+ui_entity_load(struct ui *u, struct ui_screen *s)
+{
+	ui_entity_count(u, s, NULL);
+}
+
+static void
+ui_entity_reload(struct ui *u, struct ui_screen *s, int full)
+{
+	if (full)
+		ui_entity_load(u, s);
 }
 
 static void
@@ -424,7 +448,7 @@ ui_entity_free(struct ui_screen *s)
 }
 
 struct ui_screen *
-ui_entity_new(struct ui *u, int64_t id, const char *name, const char *kind)
+ui_entity_new(struct ui *u, int64_t id, const char *name, const char *kind, const size_t *nsaid)
 {
 	struct ui_entity *t = xcalloc(1, sizeof(*t));
 
@@ -432,12 +456,12 @@ ui_entity_new(struct ui *u, int64_t id, const char *name, const char *kind)
 	t->s.draw = ui_entity_draw;
 	t->s.act = ui_entity_act;
 	t->s.click = ui_click_row;
-	t->s.reload = ui_entity_load;
+	t->s.reload = ui_entity_reload;
 	t->s.free = ui_entity_free;
 	t->id = id;
 	t->name = xstrdup(name);
 	t->s.right = kind && kind[0] ? xstrdup(kind) : NULL;
-	ui_entity_load(u, &t->s);
+	ui_entity_count(u, &t->s, nsaid);
 	/* start on what it said; without statements, on its articles */
 	ui_listpos_set(&t->s.pos, t->nsaid > 0 ? UI_SAID_FIRST : 0, ui_body_rows(u));
 	return &t->s;

@@ -25,7 +25,6 @@ struct ui_feed {
 	char *query; /* saved searches */
 	size_t total, unread;
 	int known; /* unread is known (maybe from before a reload) */
-	int fresh; /* unread was counted since the last reload */
 };
 
 struct ui_feeds {
@@ -165,6 +164,20 @@ ui_feeds_load(struct ui *u, struct ui_screen *s)
 	ui_feeds_right(f);
 }
 
+static void
+ui_feeds_reload(struct ui *u, struct ui_screen *s, int full)
+{
+	struct ui_feeds *f = (struct ui_feeds *)s;
+
+	if (full) {
+		ui_feeds_load(u, s);
+		return;
+	}
+	/* only read states and tags may have changed: count again, in idle time */
+	f->next = 0;
+	s->busy = 1;
+}
+
 /* Counts the articles of a few more rows (a few milliseconds); returns 1
  * while some are left. */
 static int
@@ -250,6 +263,7 @@ static void
 ui_feeds_open(struct ui *u, struct ui_feeds *f)
 {
 	struct store_filter flt;
+	size_t counts[2];
 	struct ui_feed *r;
 
 	if (f->s.pos.cur >= f->n)
@@ -269,7 +283,9 @@ ui_feeds_open(struct ui *u, struct ui_feeds *f)
 		ui_search_run(u, r->query, r->title);
 		return;
 	}
-	ui_push(u, ui_list_new(u, r->title, &flt));
+	counts[0] = r->total;
+	counts[1] = r->unread;
+	ui_push(u, ui_list_new(u, r->title, &flt, r->known ? counts : NULL));
 }
 
 static int
@@ -337,7 +353,7 @@ ui_feeds_new(struct ui *u)
 	f->s.draw = ui_feeds_draw;
 	f->s.act = ui_feeds_act;
 	f->s.click = ui_feeds_click;
-	f->s.reload = ui_feeds_load;
+	f->s.reload = ui_feeds_reload;
 	f->s.idle = ui_feeds_idle;
 	f->s.free = ui_feeds_free;
 	ui_feeds_load(u, &f->s);
@@ -743,9 +759,12 @@ ui_list_click(struct ui *u, struct ui_screen *s, int y, int dbl)
 }
 
 static void
-ui_list_reload(struct ui *u, struct ui_screen *s)
+ui_list_reload(struct ui *u, struct ui_screen *s, int full)
 {
-	ui_list_load(u, s);
+	if (full)
+		ui_list_load(u, s);
+	else
+		ui_list_drop((struct ui_list *)s); /* the rows are read again as drawn */
 }
 
 static void
@@ -784,11 +803,19 @@ ui_list_new_empty(const char *title, const struct store_filter *f)
 }
 
 struct ui_screen *
-ui_list_new(struct ui *u, const char *title, const struct store_filter *f)
+ui_list_new(struct ui *u, const char *title, const struct store_filter *f, const size_t *counts)
 {
 	struct ui_screen *s = ui_list_new_empty(title, f);
+	struct ui_list *l = (struct ui_list *)s;
 
-	ui_list_load(u, s);
+	if (counts == NULL) {
+		ui_list_load(u, s);
+		return s;
+	}
+	/* the feed list counted them already */
+	s->pos.n = counts[0];
+	l->unread = counts[1];
+	ui_list_title(l);
 	return s;
 }
 
