@@ -358,23 +358,24 @@ ui_hint_word(enum ui_action a)
 static void
 ui_draw_status(struct ui *u, enum ui_view v)
 {
-	int y = u->rows - 1, x = 0, w;
-	char keys[64], *comma;
+	int y = u->rows - 1, x = 0, w, wk, left = u->cols - 1, rw;
+	char keys[64], *comma, *r;
+	const char *word;
 	size_t i;
 
 	ui_fill(y, 0, ui_attr(u, UI_EL_STATUS));
-	if (u->child > 0 || u->child_line != NULL) {
-		char *r = xasprintf("%s%s", u->child > 0 ? "reloading: " : "",
-		                    u->child_line ? u->child_line : "starting");
-		int rw = ui_str_width(r, strlen(r));
-
+	/* the reload's progress on the right; the message or key hints take the rest */
+	if (u->child > 0) {
+		r = xasprintf("reloading: %s", u->child_line ? u->child_line : "starting");
+		rw = ui_str_width(r, strlen(r));
 		if (rw > u->cols / 2)
 			rw = u->cols / 2;
 		ui_put(y, u->cols - rw - 1, r, strlen(r), rw, ui_attr(u, UI_EL_HINT));
+		left = u->cols - rw - 3;
 		free(r);
 	}
 	if (u->msg != NULL) {
-		ui_put(y, 0, u->msg, strlen(u->msg), u->cols - 1,
+		ui_put(y, 0, u->msg, strlen(u->msg), left,
 		       ui_attr(u, u->msg_error ? UI_EL_ERROR : UI_EL_STATUS));
 		return;
 	}
@@ -383,13 +384,13 @@ ui_draw_status(struct ui *u, enum ui_view v)
 			continue;
 		if ((comma = strchr(keys, ',')) != NULL)
 			*comma = '\0';
-		w = ui_put(y, x, keys, strlen(keys), u->cols - x, ui_attr(u, UI_EL_HINT));
-		x += w + 1;
-		w = ui_put(y, x, ui_hint_word(ui_hints[v][i]), strlen(ui_hint_word(ui_hints[v][i])),
-		           u->cols - x, ui_attr(u, UI_EL_STATUS));
-		x += w + 2;
-		if (x >= u->cols * 2 / 3)
+		word = ui_hint_word(ui_hints[v][i]);
+		wk = ui_str_width(keys, strlen(keys));
+		w = ui_str_width(word, strlen(word));
+		if (x + wk + 1 + w > left)
 			break;
+		x += ui_put(y, x, keys, strlen(keys), wk, ui_attr(u, UI_EL_HINT)) + 1;
+		x += ui_put(y, x, word, strlen(word), w, ui_attr(u, UI_EL_STATUS)) + 2;
 	}
 }
 
@@ -707,19 +708,42 @@ ui_edit(struct ui *u, const char *initial, const char *about)
 
 /* --- the background reload --- */
 
+/* Opens a pseudo-terminal for the fetch's output, so that it draws its
+ * progress as on a terminal; *slave gets its name. Returns the master (-1
+ * when there is none: a pipe does then, without progress). */
+static int
+ui_pty(char *slave, size_t n)
+{
+	int m = posix_openpt(O_RDWR | O_NOCTTY);
+	const char *name;
+
+	if (m < 0)
+		return -1;
+	if (grantpt(m) != 0 || unlockpt(m) != 0 || (name = ptsname(m)) == NULL ||
+	    strlen(name) >= n) {
+		close(m);
+		return -1;
+	}
+	snprintf(slave, n, "%s", name);
+	return m;
+}
+
 void
 ui_reload_start(struct ui *u)
 {
-	int fds[2], nul;
+	int fds[2], nul, out;
 	pid_t pid;
 	const char *argv[8];
+	char slave[128];
 	size_t n = 0;
 
 	if (u->child > 0) {
 		ui_say(u, 0, "a reload is already running");
 		return;
 	}
-	if (pipe(fds) != 0) {
+	if ((fds[0] = ui_pty(slave, sizeof(slave))) >= 0)
+		fds[1] = -1;
+	else if (pipe(fds) != 0) {
 		ui_say(u, 1, "cannot reload: %s", strerror(errno));
 		return;
 	}
@@ -735,10 +759,11 @@ ui_reload_start(struct ui *u)
 	pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
+		out = fds[1] >= 0 ? fds[1] : open(slave, O_RDWR | O_NOCTTY);
 		nul = open("/dev/null", O_RDONLY);
 		dup2(nul, 0);
-		dup2(fds[1], 1);
-		dup2(fds[1], 2);
+		dup2(out, 1);
+		dup2(out, 2);
 		signal(SIGINT, SIG_IGN); /* ^C in the reader is the reader's */
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGPIPE, SIG_DFL);
@@ -746,7 +771,8 @@ ui_reload_start(struct ui *u)
 		execvp("newsroom", (char *const *)argv);
 		_exit(127);
 	}
-	close(fds[1]);
+	if (fds[1] >= 0)
+		close(fds[1]);
 	if (pid < 0) {
 		close(fds[0]);
 		ui_say(u, 1, "cannot reload: %s", strerror(errno));
@@ -761,11 +787,32 @@ ui_reload_start(struct ui *u)
 	u->child_line = xstrdup("starting");
 }
 
-/* Keeps the last non-empty line of the child's output as its progress. */
+/* Removes terminal control sequences (CSI: ESC [ ... final byte) from s in place. */
+static void
+ui_strip_csi(char *s)
+{
+	char *w = s;
+
+	while (*s != '\0') {
+		if (s[0] == '\033' && s[1] == '[') {
+			s += 2;
+			while (*s != '\0' && !(*s >= 0x40 && *s <= 0x7e))
+				s++;
+			if (*s != '\0')
+				s++;
+			continue;
+		}
+		*w++ = *s++;
+	}
+	*w = '\0';
+}
+
+/* Keeps the last non-empty line of the child's output (lines end in '\n' or,
+ * for a progress bar, '\r') as its progress. */
 static void
 ui_reload_read(struct ui *u)
 {
-	char chunk[4096], *start, *end, *r;
+	char chunk[4096], *start, *end, *r, *line;
 	ssize_t k;
 
 	while ((k = read(u->child_fd, chunk, sizeof(chunk))) > 0) {
@@ -781,16 +828,26 @@ ui_reload_read(struct ui *u)
 	if (u->child_out.len == 0)
 		return;
 	end = u->child_out.data + u->child_out.len;
-	while (end > u->child_out.data && (end[-1] == '\n' || end[-1] == ' '))
+	while (end > u->child_out.data && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
 		end--;
 	start = end;
-	while (start > u->child_out.data && start[-1] != '\n')
+	while (start > u->child_out.data && start[-1] != '\n' && start[-1] != '\r')
 		start--;
 	if (end > start) {
-		r = utf8_repair(start, (size_t)(end - start), NULL);
+		line = xstrndup(start, (size_t)(end - start));
+		ui_strip_csi(line);
+		/* a progress bar "[###.....] " says no more than the numbers after it */
+		if (line[0] == '[' && line[strspn(line + 1, "#.") + 1] == ']') {
+			char *rest = line + strspn(line + 1, "#.") + 2;
+
+			rest += strspn(rest, " ");
+			memmove(line, rest, strlen(rest) + 1);
+		}
+		r = utf8_repair(line, strlen(line), NULL);
 		free(u->child_line);
 		u->child_line = utf8_sanitize(r, 0);
 		free(r);
+		free(line);
 	}
 }
 
@@ -814,8 +871,11 @@ ui_reload_poll(struct ui *u)
 	last = u->child_line ? xstrdup(u->child_line) : xstrdup("");
 	free(u->child_line);
 	u->child_line = NULL;
+	/* fetch exits 1 when some feed failed: the feed list says which */
 	if (r > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		ui_say(u, 0, "reload done%s%s", last[0] ? ": " : "", last);
+	else if (r > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 1 && last[0])
+		ui_say(u, 1, "reload done: %s (see ! in the feed list)", last);
 	else
 		ui_say(u, 1, "reload failed%s%s", last[0] ? ": " : "", last);
 	free(last);

@@ -3,107 +3,10 @@
 # see entities coloured and statements led by their speakers, unfold repeats,
 # tag, search, resize, quit with the terminal restored; config and NO_COLOR.
 . "$(dirname "$0")/lib.sh"
-
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "SKIP: tmux is not installed (.ci/deps.sh installs it)"
-	exit 77
-fi
+. "$(dirname "$0")/tmux.sh"
+trap 'tmux_cleanup; cleanup' EXIT
 
 FIX="$top_srcdir/tests/fixtures/ui"
-SOCK="$TMPD/tmux.0.sock"
-NSTART=0
-W=120 H=32
-ESC=$(printf '\033')
-
-t() { tmux -S "$SOCK" -f /dev/null "$@"; }
-cleanup_tmux() {
-	for s in "$TMPD"/tmux.*.sock; do
-		[ -S "$s" ] && tmux -S "$s" -f /dev/null kill-server 2>/dev/null
-	done
-	rm -rf "$TMPD"
-}
-trap cleanup_tmux EXIT
-
-# start [ENV=VALUE...]: runs the reader in a fresh pane; when it exits, the
-# pane prints its exit status and the terminal modes, then waits to be read.
-start() {
-	t kill-server 2>/dev/null
-	# a fresh server each time: a dying one may still hold the old socket
-	NSTART=$((NSTART + 1))
-	SOCK="$TMPD/tmux.$NSTART.sock"
-	t new-session -d -s ui -x $W -y $H \
-		"env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
-		TERM=screen-256color LC_ALL=C.UTF-8 $* '$NEWSROOM' --db '$DB'; \
-		echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo; \
-		sleep 60"
-}
-screen() { t capture-pane -p -t ui "$@"; }
-keys() { t send-keys -t ui "$@"; }
-# wait_for TEXT: polls the screen (every 50 ms, up to 10 s) until it shows TEXT
-wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		case "$(screen)" in *"$1"*) return 0 ;; esac
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "  timed out waiting for: $1" >&2
-	screen | sed 's/^/  | /' >&2
-	return 1
-}
-# wait_gone TEXT: polls until the screen no longer shows TEXT
-wait_gone() {
-	i=0
-	while [ $i -lt 200 ]; do
-		case "$(screen)" in *"$1"*) ;; *) return 0 ;; esac
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "  still showing: $1" >&2
-	return 1
-}
-# settle: waits (up to 2 s) until the screen stops changing
-settle() {
-	i=0 last=
-	while [ $i -lt 40 ]; do
-		sleep 0.05
-		now=$(screen)
-		[ "$now" = "$last" ] && return 0
-		last=$now
-		i=$((i + 1))
-	done
-}
-# restored: after the reader exits, the pane's terminal is in canonical mode with echo
-restored() {
-	i=0
-	while [ $i -lt 100 ] && ! screen | grep -qx -e echo -e -echo; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	screen | grep -qx icanon && screen | grep -qx echo
-}
-# coloured TEXT: TEXT is drawn right after an SGR sequence (a highlight)
-coloured() {
-	i=0
-	while [ $i -lt 200 ]; do
-		screen -e | grep -q "${ESC}\[[0-9;]*m$1" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
-# wait_line N TEXT: polls until row N of the screen is TEXT
-wait_line() {
-	i=0
-	while [ $i -lt 200 ]; do
-		[ "$(screen | sed -n "$1p")" = "$2" ] && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "  row $1 is: $(screen | sed -n "$1p")" >&2
-	echo "  expected:  $2" >&2
-	return 1
-}
 
 nr import "$FIX/harbour-fine.txt" "$FIX/rail-tender.txt" >/dev/null 2>&1
 check "fixtures imported" [ "$(nr list | grep -c .)" -ge 2 ]
@@ -135,6 +38,22 @@ keys z e
 check "e goes to an entity and names it" wait_for "(agency)"
 keys s
 check "s goes to a statement and names its speaker" wait_for "said (quoted)"
+keys i
+check "i asks for a note" wait_for "Note:"
+keys -l "ask for the tank inspection records"
+keys Enter
+check "the note shows under its paragraph" wait_for "✎ ask for the tank inspection records"
+check "the note is stored on the statement's words" \
+	contains "$(nr note list 2>&1)" "ask for the tank inspection records"
+keys g e
+check "e focuses the first entity" wait_for "Harbour Safety Directorate (agency)"
+keys e
+check "e again focuses the next one" wait_gone "Harbour Safety Directorate (agency)"
+name=$(screen | tail -n 1 | sed 's/ ([a-z]*) *$//')
+check "the status line names it" [ -n "$name" ]
+keys x
+check "x rejects the entity under the cursor" wait_for "reject $name"
+check "a rejected entity is no longer highlighted" sh -c "! tmux -S '$SOCK' capture-pane -p -e -t ui | grep -q '${ESC}\[[0-9;]*m$name'"
 keys '?'
 check "? lists the bindings of the article view" wait_for "next-statement"
 keys q t
