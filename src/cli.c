@@ -47,7 +47,7 @@ static const struct cli_verb {
      "write a note on a passage"},
     {"search", cmd_search, "QUERY [--json] [--limit N] [--offset N]",
      "search articles: words, \"phrases\", -word, OR, (), company: agency: person: country:"
-     " place: org: entity: speaker: tag: feed: since: until: is:unread has:note"},
+     " place: org: entity: speaker: tag: feed: since: until: is:unread has:note has:statement"},
     {"save-search", cmd_save_search, "NAME QUERY | --list | --delete NAME",
      "save a search as a virtual feed"},
     {"export", cmd_export, "[QUERY] --format md|json|csv [-o FILE]", "export annotations"},

@@ -321,6 +321,9 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 	case QUERY_F_HAS_NOTE:
 		buf_adds(w, "EXISTS (SELECT 1 FROM note n WHERE n.article_id = a.id)");
 		break;
+	case QUERY_F_HAS_STATEMENT:
+		buf_adds(w, "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id)");
+		break;
 	case QUERY_F_HAS_TAG:
 		buf_adds(w, "(EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id)"
 		            " OR EXISTS (SELECT 1 FROM feed_article fa JOIN feed_tag ft"

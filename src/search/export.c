@@ -522,10 +522,13 @@ export_write(struct store *st, const char *query, enum export_format fmt, FILE *
 	struct ex_article x;
 	json_t *items = NULL, *doc;
 	char *why = NULL, *s;
-	int all = query == NULL || strspn(query, " \t") == strlen(query), rc = -1;
+	int rc = -1;
 	size_t i;
 
-	if (!all && query_parse(query, (int64_t)time(NULL), &q, &why) != 0) {
+	/* everything, unasked, means everything the reader or the analyzer marked */
+	if (query == NULL || strspn(query, " \t") == strlen(query))
+		query = "has:note OR has:tag OR has:statement";
+	if (query_parse(query, (int64_t)time(NULL), &q, &why) != 0) {
 		*cause = xasprintf("export: %s", why);
 		free(why);
 		return -1;
@@ -542,11 +545,6 @@ export_write(struct store *st, const char *query, enum export_format fmt, FILE *
 		if (ex_load(st, ids.v[i], &x, cause) != 0) {
 			ex_free(&x);
 			goto out;
-		}
-		/* everything, unasked, means everything the reader worked on */
-		if (all && x.nnotes == 0 && x.ntags == 0 && x.nstmts == 0) {
-			ex_free(&x);
-			continue;
 		}
 		if (fmt == EXPORT_JSON)
 			ex_json_article(&x, items);

@@ -114,6 +114,8 @@ query_field_name(enum query_field f)
 		return "has:note";
 	case QUERY_F_HAS_TAG:
 		return "has:tag";
+	case QUERY_F_HAS_STATEMENT:
+		return "has:statement";
 	default:
 		for (size_t i = 0; i < QUERY_NFIELDS; i++)
 			if (query_fields[i].field == f)
@@ -262,8 +264,12 @@ query_qualifier(struct parser *ps, enum query_field f, const char *qstart, size_
 			n->field = QUERY_F_HAS_NOTE;
 		else if (strcmp(v, "tag") == 0 || strcmp(v, "tags") == 0)
 			n->field = QUERY_F_HAS_TAG;
+		else if (strcmp(v, "statement") == 0 || strcmp(v, "statements") == 0 ||
+		         strcmp(v, "quote") == 0 || strcmp(v, "quotes") == 0)
+			n->field = QUERY_F_HAS_STATEMENT;
 		else {
-			query_error(ps, vstart, "expected 'note' or 'tag' after 'has:', not '%s'",
+			query_error(ps, vstart,
+			            "expected 'note', 'tag' or 'statement' after 'has:', not '%s'",
 			            v);
 			goto fail;
 		}
@@ -512,7 +518,8 @@ query_format_node(struct buf *b, const struct query_node *q)
 		break;
 	case QUERY_FIELD:
 		if (q->field == QUERY_F_UNREAD || q->field == QUERY_F_READ ||
-		    q->field == QUERY_F_HAS_NOTE || q->field == QUERY_F_HAS_TAG)
+		    q->field == QUERY_F_HAS_NOTE || q->field == QUERY_F_HAS_TAG ||
+		    q->field == QUERY_F_HAS_STATEMENT)
 			buf_adds(b, query_field_name(q->field));
 		else if (q->field == QUERY_F_SINCE || q->field == QUERY_F_UNTIL)
 			buf_printf(b, "%s:@%lld", query_field_name(q->field), (long long)q->time);

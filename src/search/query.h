@@ -3,7 +3,7 @@
  *   words  "exact phrase"  word*  -word  -"phrase"  a OR b  (a b) OR c
  *   company: agency: person: country: place: org: entity: speaker: tag: feed:
  *   since: until: (YYYY-MM-DD, or relative: 7d, 2w, 3m, 1y, 12h, today)
- *   is:unread  is:read  has:note  has:tag
+ *   is:unread  is:read  has:note  has:tag  has:statement (or has:quote)
  *
  * Terms side by side must all hold; OR binds tighter than that, as in most
  * search engines: "a b OR c" means a AND (b OR c). Qualifier values may be
@@ -40,6 +40,7 @@ enum query_field {
 	QUERY_F_READ,    /* is:read */
 	QUERY_F_HAS_NOTE,
 	QUERY_F_HAS_TAG,
+	QUERY_F_HAS_STATEMENT, /* has:statement, has:quote */
 };
 
 struct query_node {

@@ -89,6 +89,7 @@ test_qualifiers(void **state)
 	parses_to("tag:legal feed:wire", "(tag:\"legal\" AND feed:\"wire\")");
 	parses_to("is:unread has:note", "(is:unread AND has:note)");
 	parses_to("is:read has:tag", "(is:read AND has:tag)");
+	parses_to("has:quote OR has:statements", "(has:statement OR has:statement)");
 	parses_to("-tag:done", "NOT tag:\"done\"");
 	parses_to("COMPANY:Micron", "company:\"Micron\"");
 	/* a colon after something that is not a qualifier name is part of a word */
@@ -132,7 +133,8 @@ test_malformed(void **state)
 	fails_with("is:starred",
 	           "column 4: expected 'unread' or 'read' after 'is:', not 'starred'");
 	fails_with("has:pictures",
-	           "column 5: expected 'note' or 'tag' after 'has:', not 'pictures'");
+	           "column 5: expected 'note', 'tag' or 'statement' after 'has:', not "
+	           "'pictures'");
 	fails_with("colour:red",
 	           "column 1: unknown qualifier 'colour:' (expected company:, agency:, person:, "
 	           "country:, place:, org:, entity:, speaker:, tag:, feed:, since:, until:, is: or "

@@ -310,6 +310,8 @@ test_search_qualifiers(void **state)
 	expect(f, "has:tag", "1 2");
 	expect(f, "-has:tag", "4 3");
 	expect(f, "has:note", "");
+	expect(f, "has:statement", "1 2");
+	expect(f, "has:quote -speaker:\"Mara Lindqvist\"", "1");
 }
 
 static void
