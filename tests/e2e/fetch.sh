@@ -96,7 +96,7 @@ check "a changed body is parsed and the changed item updated" contains "$out" "0
 for p in error page slow huge huge-length bomb busy; do nr add "$BASE/$p" >/dev/null; done
 cp "$SRV_ROOT/gazette.xml" "$SRV_ROOT/late.xml"
 nr add "$BASE/feeds/late.xml" >/dev/null
-out=$(nr fetch --timeout 1 --max-size 512k 2>&1); rc=$?
+out=$(nr fetch --timeout 2 --max-size 512k 2>&1); rc=$?
 check "a fetch with bad feeds exits 1" [ $rc -eq 1 ]
 check "a good feed among bad ones is stored" contains "$(nr feeds)" "$BASE/feeds/late.xml
       4 articles"
@@ -112,12 +112,12 @@ feeds=$(nr feeds)
 check "feeds shows the stored error" contains "$feeds" "error: HTTP 500"
 check "feeds shows the timeout" contains "$feeds" "error: timed out"
 mark=$(srv_mark)
-out=$(nr fetch --timeout 1 --max-size 512k 2>&1)
+out=$(nr fetch --timeout 2 --max-size 512k 2>&1)
 check "Retry-After is honoured by a plain fetch" lacks "$(srv_since "$mark")" "/busy"
 check "the skipped feed is counted" contains "$out" "1 skipped"
 mark=$(srv_mark)
-nr fetch --force --timeout 1 --max-size 512k busy >/dev/null 2>&1
-nr fetch --force --timeout 1 --max-size 512k "$BASE/busy" >/dev/null 2>&1
+nr fetch --force --timeout 2 --max-size 512k busy >/dev/null 2>&1
+nr fetch --force --timeout 2 --max-size 512k "$BASE/busy" >/dev/null 2>&1
 check "--force ignores Retry-After" contains "$(srv_since "$mark")" "429 /busy"
 
 # a feed from a urls file keeps its state from one run to the next
