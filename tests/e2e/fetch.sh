@@ -101,8 +101,8 @@ check "a fetch with bad feeds exits 1" [ $rc -eq 1 ]
 check "a good feed among bad ones is stored" contains "$(nr feeds)" "$BASE/feeds/late.xml
       4 articles"
 check "HTTP 500 is named with the feed URL" contains "$out" "$BASE/error: HTTP 500"
-check "an HTML page is named" contains "$out" "$BASE/page: "
-check "an HTML page is called one" contains "$out" "HTML"
+check "an HTML page is named, with the feed it links to" \
+	contains "$out" "$BASE/page: an HTML page, not a feed; it links to a feed at $BASE/feeds/gazette.xml"
 check "a hung server times out" contains "$out" "$BASE/slow: timed out"
 check "an oversize body is refused" contains "$out" "$BASE/huge: the body is larger than 524288 bytes"
 check "an oversize Content-Length is refused" contains "$out" "$BASE/huge-length: the body is larger"
