@@ -92,6 +92,19 @@ sed -i 's|four-shift pattern|five-shift pattern|' "$SRV_ROOT/bare.atom"
 out=$("$NEWSROOM" --db "$D5" fetch 2>&1)
 check "a changed body is parsed and the changed item updated" contains "$out" "0 new articles, 1 updated, 0 not modified"
 
+# a feed's <ttl> keeps a plain fetch away until it is over; --force does not wait
+sed 's|<channel>|<channel><ttl>60</ttl>|' "$SRV_ROOT/gazette.xml" >"$SRV_ROOT/ttl.xml"
+D6="$TMPD/ttl.db"
+"$NEWSROOM" --db "$D6" add "$BASE/feeds/ttl.xml" >/dev/null
+"$NEWSROOM" --db "$D6" fetch >/dev/null 2>&1
+mark=$(srv_mark)
+out=$("$NEWSROOM" --db "$D6" fetch 2>&1); rc=$?
+check "a feed within its TTL is skipped" lacks "$(srv_since "$mark")" "/feeds/ttl.xml"
+check "skipping for the TTL is no failure" [ $rc -eq 0 ]
+check "the TTL skip is counted" contains "$out" "1 skipped (TTL or Retry-After"
+"$NEWSROOM" --db "$D6" fetch --force >/dev/null 2>&1
+check "--force fetches a feed within its TTL" contains "$(srv_since "$mark")" "/feeds/ttl.xml"
+
 # bad feeds: each gets its own error and the others are stored anyway
 for p in error page slow huge huge-length bomb busy; do nr add "$BASE/$p" >/dev/null; done
 cp "$SRV_ROOT/gazette.xml" "$SRV_ROOT/late.xml"
