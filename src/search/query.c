@@ -368,12 +368,39 @@ query_primary(struct parser *ps)
 }
 
 /* '-' term | primary */
+/* 1 when word (in capitals, standing alone) is at ps->p. */
+static int
+query_at_word(const struct parser *ps, const char *word)
+{
+	size_t n = strlen(word);
+
+	return strncmp(ps->p, word, n) == 0 && query_is_end(ps->p[n]);
+}
+
 static struct query_node *
 query_unary(struct parser *ps)
 {
 	const char *start = ps->p;
 	struct query_node *n, *kid;
 
+	/* NOT x is -x, for those who write it out */
+	if (query_at_word(ps, "NOT")) {
+		ps->p += 3;
+		query_skip_space(ps);
+		if (*ps->p == '\0' || *ps->p == ')' || query_at_word(ps, "OR") ||
+		    query_at_word(ps, "AND") || query_at_word(ps, "NOT")) {
+			query_error(
+			    ps, ps->p,
+			    "expected a word, a phrase or a group after the 'NOT' at column %zu",
+			    query_col(ps, start));
+			return NULL;
+		}
+		if ((kid = query_unary(ps)) == NULL)
+			return NULL;
+		n = query_node_new(QUERY_NOT, query_col(ps, start));
+		query_add_kid(n, kid);
+		return n;
+	}
 	if (*ps->p == '-') {
 		ps->p++;
 		if ((query_is_end(*ps->p) && *ps->p != '(') || *ps->p == '-') {
@@ -394,14 +421,14 @@ query_unary(struct parser *ps)
 static int
 query_at_or(const struct parser *ps)
 {
-	return strncmp(ps->p, "OR", 2) == 0 && query_is_end(ps->p[2]);
+	return query_at_word(ps, "OR");
 }
 
 /* unary { OR unary } */
 static struct query_node *
 query_or(struct parser *ps)
 {
-	struct query_node *n, *kid, * or = NULL;
+	struct query_node *n, *kid, *disj = NULL;
 	const char *orpos;
 
 	if (query_at_or(ps)) {
@@ -421,51 +448,74 @@ query_or(struct parser *ps)
 		orpos = ps->p;
 		ps->p += 2;
 		query_skip_space(ps);
-		if (*ps->p == '\0' || *ps->p == ')' || query_at_or(ps)) {
+		if (*ps->p == '\0' || *ps->p == ')' || query_at_or(ps) ||
+		    query_at_word(ps, "AND")) {
 			query_error(ps, ps->p,
 			            "expected a search term after the 'OR' at column %zu",
 			            query_col(ps, orpos));
-			query_free(or ? or : n);
+			query_free(disj ? disj : n);
 			return NULL;
 		}
 		if ((kid = query_unary(ps)) == NULL) {
-			query_free(or ? or : n);
+			query_free(disj ? disj : n);
 			return NULL;
 		}
-		if (or == NULL) {
-			or = query_node_new(QUERY_OR, n->col);
-			query_add_kid(or, n);
+		if (disj == NULL) {
+			disj = query_node_new(QUERY_OR, n->col);
+			query_add_kid(disj, n);
 		}
-		query_add_kid(or, kid);
+		query_add_kid(disj, kid);
 	}
-	return or ? or : n;
+	return disj ? disj : n;
 }
 
 /* or { or }, up to ')' or the end */
 static struct query_node *
 query_and(struct parser *ps)
 {
-	struct query_node *n = NULL, *kid, *and = NULL;
+	struct query_node *n = NULL, *kid, *conj = NULL;
 
 	for (;;) {
 		query_skip_space(ps);
 		if (*ps->p == '\0' || *ps->p == ')')
 			break;
+		/* AND is what side by side means already */
+		if (query_at_word(ps, "AND")) {
+			const char *at = ps->p;
+
+			if (n == NULL) {
+				query_error(ps, at, "expected a search term before 'AND'");
+				break;
+			}
+			ps->p += 3;
+			query_skip_space(ps);
+			if (*ps->p == '\0' || *ps->p == ')' || query_at_word(ps, "AND") ||
+			    query_at_or(ps)) {
+				query_error(ps, ps->p,
+				            "expected a search term after the 'AND' at column %zu",
+				            query_col(ps, at));
+				break;
+			}
+		}
 		if ((kid = query_or(ps)) == NULL) {
-			query_free(and? and : n);
+			query_free(conj ? conj : n);
 			return NULL;
 		}
 		if (n == NULL)
 			n = kid;
 		else {
-			if (and == NULL) {
-				and = query_node_new(QUERY_AND, n->col);
-				query_add_kid(and, n);
+			if (conj == NULL) {
+				conj = query_node_new(QUERY_AND, n->col);
+				query_add_kid(conj, n);
 			}
-			query_add_kid(and, kid);
+			query_add_kid(conj, kid);
 		}
 	}
-	return and? and : n;
+	if (ps->cause != NULL) {
+		query_free(conj ? conj : n);
+		return NULL;
+	}
+	return conj ? conj : n;
 }
 
 int

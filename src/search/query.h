@@ -1,6 +1,7 @@
 /* query.h - the search language, parsed into a tree (src/search/query.c).
  *
  *   words  "exact phrase"  word*  -word  -"phrase"  a OR b  (a b) OR c
+ *   a AND b (the same as a b)  NOT a (the same as -a)
  *   company: agency: person: country: place: org: entity: speaker: tag: feed:
  *   since: until: (YYYY-MM-DD, or relative: 7d, 2w, 3m, 1y, 12h, today)
  *   is:unread  is:read  has:note  has:tag  has:statement (or has:quote)

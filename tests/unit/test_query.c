@@ -74,6 +74,10 @@ test_operators(void **state)
 	parses_to("-(a OR b)", "NOT (a OR b)");
 	parses_to("((a))", "a");
 	parses_to("a OR (b -c)", "(a OR (b AND NOT c))");
+	parses_to("a AND b", "(a AND b)");
+	parses_to("a AND b OR c NOT d", "(a AND (b OR c) AND NOT d)");
+	parses_to("NOT (a OR b)", "NOT (a OR b)");
+	parses_to("and not", "(and AND not)"); /* in lower case, words */
 }
 
 static void
@@ -121,6 +125,12 @@ test_malformed(void **state)
 	fails_with("a OR OR b", "column 6: expected a search term after the 'OR' at column 3");
 	fails_with("\"open ended", "column 12: expected '\"' to close the quote at column 1");
 	fails_with("a - b", "column 4: expected a word, a phrase or a group right after '-'");
+	fails_with("AND a", "column 1: expected a search term before 'AND'");
+	fails_with("a OR AND b", "column 6: expected a search term after the 'OR' at column 3");
+	fails_with("a AND", "column 6: expected a search term after the 'AND' at column 3");
+	fails_with("a AND OR b", "column 7: expected a search term after the 'AND' at column 3");
+	fails_with("a NOT",
+	           "column 6: expected a word, a phrase or a group after the 'NOT' at column 3");
 	fails_with("company:", "column 9: expected a value after 'company:'");
 	fails_with("company:\"\"", "column 9: expected a value after 'company:'");
 	fails_with("tag:\"x", "column 7: expected '\"' to close the quote at column 5");
