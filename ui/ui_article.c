@@ -224,7 +224,7 @@ static void
 ui_art_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
 {
 	struct ui_art *a = (struct ui_art *)s;
-	int h = ui_body_rows(u), y, x, m, at;
+	int h = ui_body_rows(u), y, x, m, mw, at;
 	size_t i, ns, k, fl = (size_t)-1;
 	struct ui_seg segs[64], *sg;
 	const struct ui_line *l;
@@ -242,7 +242,8 @@ ui_art_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
 		s->pos.top = 0;
 	/* a window too tall for the rest of the text moves the top, not the reader */
 	a->anchored_top = s->pos.top;
-	m = a->v.margin;
+	mw = a->v.margin;
+	m = a->v.indent + mw;
 	if (a->focus >= 0)
 		fl = ui_article_mark_line(&a->v, (size_t)a->focus);
 	*cy = 1;
@@ -250,19 +251,19 @@ ui_art_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
 	for (y = 0; y < h && s->pos.top + (size_t)y < a->v.nlines; y++) {
 		l = &a->v.lines[s->pos.top + (size_t)y];
 		p = &a->v.paras[l->para];
-		if (l->leader >= 0 && m >= 4) {
+		if (l->leader >= 0 && mw >= 4) {
 			const struct ui_mark *mk = &a->v.marks[l->leader];
 
-			lab = ui_art_label(a, mk, m - 3, tmp, sizeof(tmp));
+			lab = ui_art_label(a, mk, mw - 3, tmp, sizeof(tmp));
 			at = l->leader == a->focus ? ui_attr(u, UI_EL_FOCUS)
 			                           : ui_attr(u, UI_EL_SPEAKER);
 			k = (size_t)ui_str_width(lab, strlen(lab));
-			ui_put(y + 1, m - 3 - (int)k, lab, strlen(lab), m - 3, at);
+			ui_put(y + 1, m - 3 - (int)k, lab, strlen(lab), mw - 3, at);
 			ui_put(y + 1, m - 2, "▸", strlen("▸"), 1, ui_attr(u, UI_EL_SPEAKER));
-		} else if (l->stmt_in >= 0 && m >= 4)
+		} else if (l->stmt_in >= 0 && mw >= 4)
 			ui_put(y + 1, m - 2, "│", strlen("│"), 1, ui_attr(u, UI_EL_SPEAKER));
-		if (l->dup && m >= 6)
-			ui_put(y + 1, 0, "dup", 3, 3, ui_attr(u, UI_EL_DUP));
+		if (l->dup && mw >= 6)
+			ui_put(y + 1, a->v.indent, "dup", 3, 3, ui_attr(u, UI_EL_DUP));
 		if (l->kind == UI_LINE_FOLD) {
 			t = xasprintf("⋯ %zu repeated paragraph%s folded (z shows them)", l->fold,
 			              l->fold == 1 ? "" : "s");

@@ -482,16 +482,30 @@ ui_help_add(struct ui_help *h, char *line)
 	h->lines[h->n++] = line;
 }
 
+/* Draws row i: a heading, a plain line, or "KEYS\tACTION\tHELP" for a binding
+ * (the action's name, which the config file uses, goes last on narrow windows). */
+/* Draws row i: a heading, a plain line, or "KEYS\tACTION\tHELP" for a binding. */
 static void
 ui_help_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused)
 {
 	struct ui_help *h = (struct ui_help *)s;
-	const char *l = h->lines[i];
+	const char *l = h->lines[i], *t1 = strchr(l, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+	int base = focused ? ui_attr(u, UI_EL_CURSOR) : 0, kw = u->cols >= 100 ? 20 : 16;
 
-	ui_put(y, 1, l, strlen(l), u->cols - 2,
-	       focused       ? ui_attr(u, UI_EL_CURSOR)
-	       : l[0] != ' ' ? ui_attr(u, UI_EL_HEADLINE)
-	                     : 0);
+	if (focused)
+		ui_fill(y, 0, base);
+	if (t2 == NULL) {
+		ui_put(y, 1, l, strlen(l), u->cols - 2,
+		       focused       ? base
+		       : l[0] != ' ' ? ui_attr(u, UI_EL_HEADLINE)
+		                     : 0);
+		return;
+	}
+	ui_put(y, 2, l, (size_t)(t1 - l), kw - 1, base);
+	/* the action's name is what 'bind KEY ACTION' in the config file takes */
+	ui_put(y, 2 + kw, t1 + 1, (size_t)(t2 - t1 - 1), 15,
+	       focused ? base : ui_attr(u, UI_EL_META));
+	ui_put(y, 2 + kw + 16, t2 + 1, strlen(t2 + 1), u->cols - kw - 19, base);
 }
 
 static void
@@ -536,7 +550,7 @@ ui_help_new(struct ui *u, enum ui_view v)
 	for (i = 1; i < UI_NACTIONS; i++) {
 		if (ui_keymap_keys(&u->cfg.keys, v, (enum ui_action)i, keys, sizeof(keys)) == 0)
 			continue;
-		ui_help_add(h, xasprintf("  %-18s %-16s %s", keys, ui_action_info(i)->name,
+		ui_help_add(h, xasprintf("%s\t%s\t%s", keys, ui_action_info(i)->name,
 		                         ui_action_info(i)->help));
 	}
 	ui_help_add(h, xstrdup(""));

@@ -218,17 +218,19 @@ ui_feeds_draw_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focuse
 {
 	struct ui_feeds *f = (struct ui_feeds *)s;
 	struct ui_feed *r = &f->v[i];
-	int base = focused ? ui_attr(u, UI_EL_CURSOR) : 0, x = 0, w;
+	int base = focused ? ui_attr(u, UI_EL_CURSOR) : 0, x = 0, w, d;
 	char counts[48];
 
 	if (focused)
 		ui_fill(y, 0, base);
+	/* "unread/total", as wide as the biggest count needs */
+	d = snprintf(counts, sizeof(counts), "%zu", f->n > 0 && f->v[0].known ? f->v[0].total : 0);
 	if (r->kind == UI_FEED_SAVED)
-		snprintf(counts, sizeof(counts), "%13s", "");
+		snprintf(counts, sizeof(counts), "%*s", 2 * d + 1, "");
 	else if (!r->known)
-		snprintf(counts, sizeof(counts), "%6s %-6s", "…", "");
+		snprintf(counts, sizeof(counts), "%*s…%*s", d - 1, "", d + 1, "");
 	else
-		snprintf(counts, sizeof(counts), "%6zu/%-6zu", r->unread, r->total);
+		snprintf(counts, sizeof(counts), "%*zu/%-*zu", d, r->unread, d, r->total);
 	x += ui_put(y, x, r->unread ? "N " : "  ", 2, 2, focused ? base : ui_attr(u, UI_EL_UNREAD));
 	x += ui_put(y, x, counts, strlen(counts), u->cols - x,
 	            focused ? base : ui_attr(u, UI_EL_COUNT));
@@ -588,7 +590,7 @@ ui_list_draw_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused
 	ui_date(r->time, u->cols >= 100, date, sizeof(date));
 	x += ui_put(y, x, date, strlen(date), u->cols - x, focused ? base : ui_attr(u, UI_EL_DATE));
 	x += 2;
-	if (l->f.feed_id <= 0) {
+	if (l->f.feed_id == 0) {
 		fw = u->cols / 6;
 		fw = fw < 8 ? 8 : fw > 24 ? 24 : fw;
 		ui_put(y, x, r->feed, strlen(r->feed), fw, focused ? base : ui_attr(u, UI_EL_FEED));

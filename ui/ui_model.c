@@ -503,6 +503,8 @@ ui_article_layout(struct ui_article *v, int cols, int text_width)
 		v->width = text_width;
 	if (v->width < 8)
 		v->width = cols > 8 ? cols - 1 : 8;
+	/* a text narrower than a wide window goes in the middle of it */
+	v->indent = cols - v->margin - v->width - 1 > 8 ? (cols - v->margin - v->width - 1) / 2 : 0;
 	for (i = 0; i < v->npara; i++) {
 		r = v->paras[i].role;
 		if (r == UI_ROLE_BODY && v->paras[i].dup && !v->unfolded) {

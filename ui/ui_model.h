@@ -113,6 +113,7 @@ struct ui_article {
 	size_t nlines;
 	int width;  /* columns for the text */
 	int margin; /* columns left of the text, for speaker leaders */
+	int indent; /* blank columns before the margin: centres a narrow text */
 };
 
 /* Builds the view of d (whose dup_of marks must be set) with analysis a, both

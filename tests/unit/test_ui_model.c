@@ -349,7 +349,7 @@ test_article_narrow(void **state)
 	/* any width gives lines that fit, margins included */
 	for (int cols = 20; cols <= 300; cols += 7) {
 		ui_article_layout(&v, cols, 100);
-		assert_true(v.margin + v.width < cols || cols <= 9);
+		assert_true(v.indent + v.margin + v.width < cols || cols <= 9);
 		assert_true(v.width <= 100);
 		for (i = 0; i < v.nlines; i++)
 			if (v.lines[i].kind == UI_LINE_TEXT)
