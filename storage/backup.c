@@ -37,15 +37,23 @@ store_feed_tags(struct store *st, int64_t id, char ***out, char **cause)
 	return 0;
 }
 
+/* One subscription as read, owning its strings. */
+struct store_feed_row {
+	int64_t id;
+	char *url, *given_url, *title, *user_title, *origin;
+};
+
 int
 store_backup_feeds(struct store *st, int (*cb)(const struct store_feed_rec *, void *), void *arg,
                    char **cause)
 {
-	sqlite3_stmt *s = store_stmt(
-	    st, "SELECT id, url, title, user_title, origin FROM feed ORDER BY id", cause);
+	sqlite3_stmt *s =
+	    store_stmt(st,
+	               "SELECT id, url, nullif(given_url, url), title, user_title, origin"
+	               " FROM feed ORDER BY id",
+	               cause);
+	struct store_feed_row *v = NULL;
 	struct store_feed_rec f;
-	int64_t *ids = NULL;
-	char **urls = NULL, **titles = NULL, **users = NULL, **origins = NULL;
 	size_t n = 0, i;
 	int rc, stop = 0;
 
@@ -53,16 +61,13 @@ store_backup_feeds(struct store *st, int (*cb)(const struct store_feed_rec *, vo
 		return -1;
 	/* collected first: the tag query reuses the connection */
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ids = xreallocarray(ids, n + 1, sizeof(*ids));
-		urls = xreallocarray(urls, n + 1, sizeof(*urls));
-		titles = xreallocarray(titles, n + 1, sizeof(*titles));
-		users = xreallocarray(users, n + 1, sizeof(*users));
-		origins = xreallocarray(origins, n + 1, sizeof(*origins));
-		ids[n] = sqlite3_column_int64(s, 0);
-		urls[n] = store_col_dup(s, 1);
-		titles[n] = store_col_dup(s, 2);
-		users[n] = store_col_dup(s, 3);
-		origins[n] = store_col_dup(s, 4);
+		v = xreallocarray(v, n + 1, sizeof(*v));
+		v[n].id = sqlite3_column_int64(s, 0);
+		v[n].url = store_col_dup(s, 1);
+		v[n].given_url = store_col_dup(s, 2);
+		v[n].title = store_col_dup(s, 3);
+		v[n].user_title = store_col_dup(s, 4);
+		v[n].origin = store_col_dup(s, 5);
 		n++;
 	}
 	sqlite3_reset(s);
@@ -70,56 +75,89 @@ store_backup_feeds(struct store *st, int (*cb)(const struct store_feed_rec *, vo
 		store_fail(st, cause, "listing feeds");
 	for (i = 0; i < n; i++) {
 		if (rc == SQLITE_DONE && !stop) {
-			f.url = urls[i];
-			f.title = titles[i];
-			f.user_title = users[i];
-			f.origin = origins[i];
-			if (store_feed_tags(st, ids[i], &f.tags, cause) != 0)
+			f.url = v[i].url;
+			f.given_url = v[i].given_url;
+			f.title = v[i].title;
+			f.user_title = v[i].user_title;
+			f.origin = v[i].origin;
+			if (store_feed_tags(st, v[i].id, &f.tags, cause) != 0)
 				rc = SQLITE_ERROR;
 			else {
 				stop = cb(&f, arg);
 				store_strv_free(f.tags);
 			}
 		}
-		free(urls[i]);
-		free(titles[i]);
-		free(users[i]);
-		free(origins[i]);
+		free(v[i].url);
+		free(v[i].given_url);
+		free(v[i].title);
+		free(v[i].user_title);
+		free(v[i].origin);
 	}
-	free(ids);
-	free(urls);
-	free(titles);
-	free(users);
-	free(origins);
+	free(v);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int
-store_backup_feed_put(struct store *st, const struct store_feed_rec *f, char **cause)
+/* Returns the id of the subscription f names (by its current or given URL),
+ * 0 when there is none, -1 on error. */
+static int64_t
+store_feed_match(struct store *st, const struct store_feed_rec *f, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st,
-	                             "INSERT INTO feed (url, title, user_title, origin)"
-	                             " VALUES (?1, ?2, ?3, coalesce(?4, 'cli'))"
-	                             " ON CONFLICT (url) DO UPDATE SET"
-	                             " user_title = coalesce(excluded.user_title, user_title)"
-	                             " RETURNING id",
-	                             cause);
+	sqlite3_stmt *s =
+	    store_stmt(st,
+	               "SELECT id FROM feed WHERE url IN (?1, ?2) OR given_url IN (?1, ?2)"
+	               " ORDER BY id LIMIT 1",
+	               cause);
 	int64_t id = 0;
-	size_t i;
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	store_bind_text(s, 1, f->url);
-	store_bind_text(s, 2, f->title);
-	store_bind_text(s, 3, f->user_title);
-	store_bind_text(s, 4, f->origin);
+	store_bind_text(s, 2, f->given_url ? f->given_url : f->url);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE)
+		id = store_fail(st, cause, "restoring a subscription");
 	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, cause, "restoring a subscription");
+	return id;
+}
+
+int
+store_backup_feed_put(struct store *st, const struct store_feed_rec *f, char **cause)
+{
+	sqlite3_stmt *s;
+	int64_t id;
+	size_t i;
+
+	if ((id = store_feed_match(st, f, cause)) < 0)
+		return -1;
+	if (id > 0) {
+		/* already subscribed: only the user's own title is taken over */
+		s = store_stmt(
+		    st, "UPDATE feed SET user_title = coalesce(?, user_title) WHERE id = ?", cause);
+		if (s == NULL)
+			return -1;
+		store_bind_text(s, 1, f->user_title);
+		sqlite3_bind_int64(s, 2, id);
+		if (store_step_done(st, s, "restoring a subscription", cause) != 0)
+			return -1;
+	} else {
+		s = store_stmt(st,
+		               "INSERT INTO feed (url, given_url, title, user_title, origin)"
+		               " VALUES (?, ?, ?, ?, coalesce(?, 'cli'))",
+		               cause);
+		if (s == NULL)
+			return -1;
+		store_bind_text(s, 1, f->url);
+		store_bind_text(s, 2, f->given_url);
+		store_bind_text(s, 3, f->title);
+		store_bind_text(s, 4, f->user_title);
+		store_bind_text(s, 5, f->origin);
+		if (store_step_done(st, s, "restoring a subscription", cause) != 0)
+			return -1;
+		id = sqlite3_last_insert_rowid(st->db);
+	}
 	for (i = 0; f->tags != NULL && f->tags[i] != NULL; i++) {
 		s = store_stmt(st, "INSERT OR IGNORE INTO feed_tag (feed_id, tag) VALUES (?, ?)",
 		               cause);

@@ -9,7 +9,8 @@
 #include "storage/store.h"
 
 struct store_feed_rec {
-	const char *url; /* pointers valid until the callback returns */
+	const char *url;       /* pointers valid until the callback returns */
+	const char *given_url; /* as the user gave it, when it differs from url; or NULL */
 	const char *title;
 	const char *user_title;
 	const char *origin;

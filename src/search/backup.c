@@ -37,7 +37,8 @@ static int
 bk_feed(const struct store_feed_rec *f, void *arg)
 {
 	json_array_append_new(arg,
-	                      json_pack("{s:o, s:o, s:o, s:o, s:o}", "url", bk_str(f->url), "title",
+	                      json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "url", bk_str(f->url),
+	                                "given_url", bk_str(f->given_url), "title",
 	                                bk_str(f->title), "user_title", bk_str(f->user_title),
 	                                "origin", bk_str(f->origin), "tags", bk_strv(f->tags)));
 	return 0;
@@ -392,15 +393,16 @@ bk_restore(struct store *st, json_t *root, struct backup_counts *k, int64_t **re
 	json_array_foreach(arr, i, v)
 	{
 		struct store_feed_rec f;
-		json_t *tags = NULL, *title = NULL, *user = NULL, *origin = NULL;
+		json_t *tags = NULL, *title = NULL, *user = NULL, *origin = NULL, *given = NULL;
 		int rc;
 
 		memset(&f, 0, sizeof(f));
 		snprintf(where, sizeof(where), "feeds[%zu]", i);
-		if (json_unpack_ex(v, &err, 0, "{s:s, s?o, s?o, s?o, s?o}", "url", &f.url, "title",
-		                   &title, "user_title", &user, "origin", &origin, "tags",
-		                   &tags) != 0)
+		if (json_unpack_ex(v, &err, 0, "{s:s, s?o, s?o, s?o, s?o, s?o}", "url", &f.url,
+		                   "given_url", &given, "title", &title, "user_title", &user,
+		                   "origin", &origin, "tags", &tags) != 0)
 			return bk_bad(cause, where, err.text);
+		f.given_url = bk_opt(given);
 		f.title = bk_opt(title);
 		f.user_title = bk_opt(user);
 		f.origin = bk_opt(origin);

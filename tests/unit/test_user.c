@@ -1242,6 +1242,7 @@ test_backup_round_trip(void **state)
 	decide(f->st, "Lisbon", STORE_DECIDE_REJECT, NULL, f->id[3]);
 	assert_int_equal(store_saved_search_put(f->st, "agencies", "agency:ODT", &cause), 0);
 	exec(f->st, "INSERT INTO feed_tag VALUES (2, 'europe'), (2, 'markets')");
+	exec(f->st, "UPDATE feed SET given_url = 'http://lisbon.test/old-atom' WHERE id = 2");
 	before = backup_json(f->st);
 	fp = fopen(path, "w");
 	assert_int_equal(backup_write(f->st, fp, &cause), 0);
