@@ -218,7 +218,7 @@ static const char *const gen_kinds[] = {
  * entity, rather than the entity's articles collected and sorted: when words
  * lead the query, or when the entity is in many articles. */
 static int
-gen_entity_many(struct sqlgen *g, const char *kind, const char *v)
+gen_entity_many(struct sqlgen *g, const char *kind, const char *v, int speaker)
 {
 	sqlite3_stmt *s;
 	char *cause = NULL, *like;
@@ -226,13 +226,23 @@ gen_entity_many(struct sqlgen *g, const char *kind, const char *v)
 
 	if (g->fts.len > 0 || g->st == NULL)
 		return 1;
-	s = store_stmt(g->st,
-	               "SELECT count(*) FROM (SELECT 1 FROM mention m WHERE m.entity_id IN"
-	               " (SELECT e.id FROM entity e WHERE (?1 IS NULL OR e.kind = ?1) AND"
-	               " (e.name = ?2 OR e.name LIKE ?3 ESCAPE '\\'"
-	               " OR e.id IN (SELECT entity_id FROM entity_alias WHERE alias = ?2)))"
-	               " LIMIT 500)",
-	               &cause);
+	if (speaker)
+		s = store_stmt(
+		    g->st,
+		    "SELECT count(*) FROM (SELECT 1 FROM statement s WHERE s.speaker_id IN"
+		    " (SELECT e.id FROM entity e WHERE (?1 IS NULL OR e.kind = ?1) AND"
+		    " (e.name = ?2 OR e.name LIKE ?3 ESCAPE '\\'"
+		    " OR e.id IN (SELECT entity_id FROM entity_alias WHERE alias = ?2)))"
+		    " LIMIT 500)",
+		    &cause);
+	else
+		s = store_stmt(g->st,
+		               "SELECT count(*) FROM (SELECT 1 FROM mention m WHERE m.entity_id IN"
+		               " (SELECT e.id FROM entity e WHERE (?1 IS NULL OR e.kind = ?1) AND"
+		               " (e.name = ?2 OR e.name LIKE ?3 ESCAPE '\\'"
+		               " OR e.id IN (SELECT entity_id FROM entity_alias WHERE alias = ?2)))"
+		               " LIMIT 500)",
+		               &cause);
 	if (s == NULL) {
 		free(cause);
 		return 1;
@@ -265,7 +275,7 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 	case QUERY_F_ORG:
 	case QUERY_F_ENTITY:
 		kind = q->field == QUERY_F_ENTITY ? NULL : gen_kinds[q->field];
-		buf_adds(w, gen_entity_many(g, kind, q->text)
+		buf_adds(w, gen_entity_many(g, kind, q->text, 0)
 		                ? "EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND"
 		                  " m.entity_id IN (SELECT e.id FROM entity e WHERE"
 		                  " (? IS NULL OR e.kind = ?) AND " GEN_ENTITY_MATCH "))"
@@ -277,10 +287,15 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 		gen_bind_entity(g, q->text);
 		break;
 	case QUERY_F_SPEAKER:
-		buf_adds(w,
-		         "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id AND"
-		         " (s.speaker_id IN (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH ")"
-		         " OR s.speaker_text = ? COLLATE NOCASE))");
+		buf_adds(
+		    w, gen_entity_many(g, NULL, q->text, 1)
+		           ? "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id AND"
+		             " (s.speaker_id IN (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH
+		             ") OR s.speaker_text = ? COLLATE NOCASE))"
+		           : "a.id IN (SELECT s.article_id FROM statement s WHERE s.speaker_id IN"
+		             " (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH ")"
+		             " UNION SELECT s.article_id FROM statement s"
+		             " WHERE s.speaker_text = ? COLLATE NOCASE)");
 		gen_bind_entity(g, q->text);
 		gen_bind_text(g, q->text);
 		break;
@@ -319,7 +334,7 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 		buf_adds(w, "a.unread = 0");
 		break;
 	case QUERY_F_HAS_NOTE:
-		buf_adds(w, "EXISTS (SELECT 1 FROM note n WHERE n.article_id = a.id)");
+		buf_adds(w, "a.id IN (SELECT article_id FROM note)");
 		break;
 	case QUERY_F_HAS_STATEMENT:
 		buf_adds(w, "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id)");

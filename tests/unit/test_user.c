@@ -296,6 +296,9 @@ test_search_qualifiers(void **state)
 	expect(f, "speaker:\"Mara Lindqvist\"", "2");
 	expect(f, "speaker:\"Hana Okafor\"", "1");
 	expect(f, "speaker:Veltrix", "");
+	/* with words leading, each article is tested for the speaker */
+	expect(f, "order speaker:\"Hana Okafor\"", "1");
+	expect(f, "month speaker:\"Hana Okafor\"", "");
 	expect(f, "tag:chips", "1");
 	expect(f, "tag:CHIPS", "1");
 	expect(f, "tag:markets", "1 2"); /* the tag of their feed */
