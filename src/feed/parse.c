@@ -1493,12 +1493,16 @@ feed_item_doc(const struct feed *f, const struct feed_item *it, struct doc *d, c
 	if (src != NULL) {
 		d->source = xstrdup(src);
 		d->source_is_html = 1;
-		if (html_render(src, strlen(src), base, d, NULL, &why) != 0) {
-			*cause = xasprintf("item %s: %s", d->key, why);
-			free(why);
-			doc_free(d);
-			return -1;
-		}
+		if (html_render(src, strlen(src), base, d, NULL, &why) != 0)
+			goto fail;
+	}
+	/* content that shows no text (an image without alt, an embed): the
+	 * summary is all there is to read */
+	if (d->npara == 1 && it->content != NULL && it->summary_html != NULL) {
+		if (html_render(it->summary_html, strlen(it->summary_html), base, d, NULL, &why) !=
+		    0)
+			goto fail;
+		d->summary_only = 1;
 	}
 	if (it->title != NULL)
 		d->title = xstrdup(it->title);
@@ -1511,4 +1515,9 @@ feed_item_doc(const struct feed *f, const struct feed_item *it, struct doc *d, c
 	free(d->paras[0].text);
 	d->paras[0].text = xstrdup(d->title);
 	return 0;
+fail:
+	*cause = xasprintf("item %s: %s", d->key, why);
+	free(why);
+	doc_free(d);
+	return -1;
 }

@@ -403,13 +403,17 @@ test_untitled_item_gets_a_headline(void **state)
 	    "line</description></item>"
 	    "<item><link>http://x.example/2</link><description>The harbour board met for "
 	    "three hours on Tuesday evening and agreed to extend the pier by forty metres "
-	    "before the summer season</description></item></channel></rss>";
+	    "before the summer season</description></item>"
+	    "<item><title>Photo</title><link>http://x.example/3</link><description>Gulls over "
+	    "the pier</description><content:encoded xmlns:content=\"http://purl.org/rss/1.0/"
+	    "modules/content/\">&lt;img src=\"g.jpg\"&gt;</content:encoded></item>"
+	    "</channel></rss>";
 	struct feed f;
 	struct doc d;
 	char *cause = NULL;
 
 	assert_int_equal(feed_parse(rss, sizeof(rss) - 1, NULL, NULL, &f, &cause), 0);
-	assert_int_equal(f.nitems, 2);
+	assert_int_equal(f.nitems, 3);
 	assert_null(f.items[0].title);
 	assert_int_equal(feed_item_doc(&f, &f.items[0], &d, &cause), 0);
 	assert_string_equal(d.title, "Short line next line");
@@ -418,6 +422,13 @@ test_untitled_item_gets_a_headline(void **state)
 	assert_int_equal(feed_item_doc(&f, &f.items[1], &d, &cause), 0);
 	assert_string_equal(d.title, "The harbour board met for three hours on Tuesday evening and "
 	                             "agreed to extend the pier by forty\xe2\x80\xa6");
+	doc_free(&d);
+	/* content without any text: the summary is rendered instead */
+	assert_non_null(f.items[2].content);
+	assert_int_equal(feed_item_doc(&f, &f.items[2], &d, &cause), 0);
+	assert_int_equal(d.npara, 2);
+	assert_string_equal(d.paras[1].text, "Gulls over the pier");
+	assert_int_equal(d.summary_only, 1);
 	doc_free(&d);
 	feed_free(&f);
 }
