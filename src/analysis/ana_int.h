@@ -124,6 +124,8 @@ enum ent_kind ner_kind(const struct actx *x, size_t i);
 
 /* quote.c: pairs quote marks (fills x->q) and finds statements into out. */
 void quote_scan(struct actx *x);
+/* Marks the mentions of the ones spoken to ("told Reuters"): never speakers. */
+void quote_addressees(struct actx *x);
 void quote_attribute(struct actx *x, struct analysis *out);
 
 #endif

@@ -70,6 +70,19 @@ gaz_word_hash(const char *s, size_t n)
 		c = (unsigned char)s[i];
 		if (c >= 'A' && c <= 'Z') {
 			c += 'a' - 'A';
+		} else if ((c == 0xc4 || c == 0xc5) && i + 1 < n) {
+			/* Latin Extended-A: capitals are even (odd in two runs): GDAŃSK is Gdańsk
+			 */
+			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)s[i + 1] & 0x3fu);
+			int upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17e)
+			                ? (cp & 1)
+			                : cp != 0x138 && cp != 0x149 && cp != 0x17f && !(cp & 1);
+
+			if (upper)
+				cp++;
+			h = (h ^ (0xc0u | (cp >> 6))) * 0x100000001b3ull;
+			c = (unsigned char)(0x80u | (cp & 0x3fu));
+			i++;
 		} else if (c == 0xc3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
 		           (unsigned char)s[i + 1] <= 0x9e && (unsigned char)s[i + 1] != 0x97) {
 			/* À-Þ fold to à-þ: BELÉM is Belém */

@@ -125,7 +125,11 @@ gaz_match(const struct actx *x, size_t i, const struct gaz_entry **gp)
 					      (x->t[k].flags & TF_CAP)))
 						ok = 0;
 			} else {
-				ok = (x->t[i].flags & TF_CAP) && (x->t[i + n - 1].flags & TF_CAP);
+				ok = (x->t[i].flags & TF_CAP) &&
+				     ((x->t[i + n - 1].flags & TF_CAP) ||
+				      memchr(tok_text(x, i + n - 1), '\'', tok_len(x, i + n - 1)) !=
+				          NULL ||
+				      tok_len(x, i + n - 1) < 4);
 			}
 			if (ok) {
 				best = n;
@@ -182,6 +186,17 @@ run_len(const struct actx *x, size_t i)
 			conn = 0;
 			if (end - i > RUN_MAX * 3)
 				return end - i;
+			continue;
+		}
+		/* "Free Shipbuilders' Union", "St. Brigid's University Hospital" */
+		if (j > i && conn == 0 && j + 1 < x->nt && name_word(x, j + 1) &&
+		    same_sent(x, i, j + 1) && !(x->t[j].flags & TF_SPA) &&
+		    (x->t[j].type == TK_POSS ||
+		     (x->t[j].type == TK_QUOTE && (x->t[j].flags & TF_QSINGLE) &&
+		      tok_text(x, j - 1)[tok_len(x, j - 1) - 1] == 's')) &&
+		    (roles(x, j + 1) & (GAZ_AGHEAD | GAZ_ORGHEAD | GAZ_COSUFFIX | GAZ_PLACEHEAD))) {
+			j++;
+			conn++;
 			continue;
 		}
 		if (j > i && conn < 2 &&
@@ -411,9 +426,11 @@ add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps)
 	}
 	if (b - a == 1 && title_len(x, a) == 1)
 		return; /* a lone title names no one */
-	/* a sentence's first word is a name only with some sign of it */
+	                /* a sentence's first word is a name only with some sign of it */
 	if (b - a == 1 && (x->t[a].flags & TF_SSTART) && !(x->t[a].flags & TF_UPPER) &&
-	    !(roles(x, a) & GAZ_FIRST) && hmap_get(caps, x->t[a].h) < 0 && !speech_after(x, b))
+	    !(roles(x, a) & GAZ_FIRST) && hmap_get(caps, x->t[a].h) < 0 &&
+	    (!speech_after(x, b) ||
+	     (roles(x, a) & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN | GAZ_ORGHEAD | GAZ_TITLE))))
 		return;
 	m = ment_add(x, a, b, NULL);
 	type_run(x, m, 0);
@@ -422,10 +439,61 @@ add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps)
 }
 
 /* Pass 1: candidate names in text order. */
+/* Returns 1 when the seat of government at [a, b) stands for its country:
+ * it owns something or does something ("Beijing's bid", "Washington has",
+ * "Washington, which has warned"), away from a dateline and "in". */
+static int
+metonym(const struct actx *x, size_t a, size_t b)
+{
+	size_t k = b;
+
+	if ((x->t[a].flags & TF_PSTART) && (x->t[a].flags & TF_UPPER))
+		return 0;
+	if (k < x->nt && !(x->t[k].flags & TF_SPB) && x->t[k].type == TK_WORD)
+		return 0; /* Stockholm-based */
+	if (k + 1 < x->nt && x->t[k].ch == ',' && x->t[k].type == TK_PUNCT &&
+	    (tok_is(x, k + 1, "which") || tok_is(x, k + 1, "who")))
+		return 1;
+	if (a > 0 && same_sent(x, a - 1, a) && (roles(x, a - 1) & GAZ_LOCPREP) &&
+	    (x->t[a - 1].flags & TF_LOWER))
+		return 0;
+	if (k < x->nt && x->t[k].type == TK_POSS)
+		return 1;
+	/* the object of a verb: "blamed Reykjavik", "urged Beijing" */
+	if (a > 0 && same_sent(x, a - 1, a) && x->t[a - 1].type == TK_WORD &&
+	    (x->t[a - 1].flags & TF_LOWER) && tok_len(x, a - 1) > 3 &&
+	    tok_text(x, a - 1)[tok_len(x, a - 1) - 2] == 'e' &&
+	    tok_text(x, a - 1)[tok_len(x, a - 1) - 1] == 'd')
+		return 1;
+	/* "Paris and Berlin split": the second name's verb serves both */
+	if (tok_is(x, k, "and") && k + 1 < x->nt && (x->t[k + 1].flags & TF_CAP)) {
+		k += 2;
+		while (k < x->nt && x->t[k].type == TK_WORD && (x->t[k].flags & TF_CAP))
+			k++;
+	}
+	if (k + 1 < x->nt && x->t[k].ch == ',' && x->t[k].type == TK_PUNCT &&
+	    (tok_is(x, k + 1, "which") || tok_is(x, k + 1, "who")))
+		return 1;
+	if (k >= x->nt || x->t[k].type != TK_WORD || !(x->t[k].flags & TF_LOWER) ||
+	    !same_sent(x, a, k))
+		return 0;
+	if (roles(x, k) & (GAZ_AUX | GAZ_SPEECH | GAZ_QUOTECUE))
+		return 1;
+	/* a verb: wants, imposed, sees (not an -ing form or a noun it qualifies) */
+	{
+		const char *w = tok_text(x, k);
+		size_t n = tok_len(x, k);
+
+		return (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
+		        !(roles(x, k) & GAZ_COMMON)) ||
+		       (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd');
+	}
+}
+
 static void
 collect(struct actx *x)
 {
-	const struct gaz_entry *g;
+	const struct gaz_entry *g, *g2;
 	struct hmap caps = {0};
 	size_t i = 0, glen, rlen;
 	struct ment *m;
@@ -443,12 +511,18 @@ collect(struct actx *x)
 			i += rlen;
 			continue;
 		}
+		/* "Baltic Yards", "Jordan Keller": a known place or a given name
+		 * that starts a longer name is part of it */
+		if (glen > 0 && glen < rlen && rlen <= RUN_MAX &&
+		    (((g->roles & GAZ_ENTITY) && g->kind != ENT_COUNTRY) ||
+		     (glen == 1 && (roles(x, i) & GAZ_FIRST) && gaz_match(x, i + 1, &g2) == 0 &&
+		      title_len(x, i + 1) == 0)))
+			glen = 0;
 		if (glen > 0 && (glen >= rlen || rlen > RUN_MAX)) {
 			m = ment_add(x, i, i + glen, g);
-			/* a seat of government after "in" or in a dateline is the place */
-			if ((g->roles & GAZ_CAPITAL) &&
-			    ((i > 0 && (roles(x, i - 1) & GAZ_LOCPREP) && same_sent(x, i - 1, i)) ||
-			     ((x->t[i].flags & TF_PSTART) && (x->t[i].flags & TF_UPPER))))
+			/* a seat of government is the country when it acts ("Beijing
+			 * said", "Washington's curbs"), else the city */
+			if ((g->roles & GAZ_CAPITAL) && !metonym(x, i, i + glen))
 				m->flags |= MF_PLACE;
 			i += glen;
 			continue;
@@ -524,6 +598,8 @@ ent_new(struct actx *x, const struct ment *m)
 		e->fixed_kind = (m->g->roles & GAZ_ENTITY) ? m->g->kind : ENT_COUNTRY;
 	} else if (m->flags & MF_PLACE) {
 		e->fixed_kind = ENT_PLACE;
+		if (m->g != NULL)
+			e->canon = m->g->key; /* BONN is Bonn */
 	}
 	return (int32_t)x->ne++;
 }
@@ -596,6 +672,8 @@ register_forms(struct actx *x, struct hmap *alias, int32_t e, const struct ment 
 		for (k = m->t0 + 1; k < m->t1; k++)
 			if (is_particle(x, k)) {
 				hmap_add(alias, span_hash(x, k, m->t1), e);
+				if (k >= m->t0 + 2) /* Salinas de la Fuente */
+					hmap_add(alias, span_hash(x, k - 1, m->t1), e);
 				if (k >= m->t0 + 2)
 					hmap_add(alias, span_hash(x, m->t0, k), e);
 				break;
@@ -605,7 +683,7 @@ register_forms(struct actx *x, struct hmap *alias, int32_t e, const struct ment 
 			hmap_add(alias, span_hash(x, m->t1 - 2, m->t1), e);
 			hmap_add(alias, span_hash(x, m->t0, m->t0 + 2), e);
 		}
-	} else {
+	} else if (kind == ENT_COMPANY) {
 		for (k = m->t0 + 1; k < m->t1; k++)
 			if (x->t[k - 1].type == TK_WORD && !(roles(x, k - 1) & GAZ_CONNECTOR) &&
 			    (x->t[k - 1].flags & TF_CAP))
@@ -727,11 +805,11 @@ noun_kind(const struct actx *x, size_t i)
 {
 	uint32_t r = roles(x, i);
 
-	if (!(x->t[i].flags & TF_LOWER) || tok_len(x, i) < 2 ||
+	if (!((x->t[i].flags & TF_LOWER) || (x->t[i].flags & TF_SSTART)) || tok_len(x, i) < 2 ||
 	    tok_text(x, i)[tok_len(x, i) - 1] == 's')
 		return -1; /* plurals stand for no one entity */
 	if (tok_is(x, i, "government") || tok_is(x, i, "court") || tok_is(x, i, "police"))
-		return -1;
+		return 99; /* only an entity with that word in its name */
 	if (r & GAZ_AGNOUN)
 		return ENT_AGENCY;
 	if (r & GAZ_ORGHEAD)
@@ -761,7 +839,7 @@ ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
 	}
 	mi = (long)lo - 1;
 	/* a group may be a company or another organisation */
-	want = tok_is(x, i, "group") ? -2 : kind;
+	want = tok_is(x, i, "group") ? -2 : kind == 99 ? -3 : kind;
 	for (stop = mi - 300; mi >= 0 && mi > stop; mi--) {
 		const struct ment *m = &x->m[mi];
 		int k;
@@ -851,6 +929,7 @@ ner_run(struct actx *x)
 		if (x->m[i].ent >= 0)
 			for (size_t k = x->m[i].t0; k < x->m[i].t1; k++)
 				x->t[k].ment = (int32_t)i;
+	quote_addressees(x);
 	descriptions(x);
 	for (i = 0; i < x->nm; i++) {
 		struct ment *m = &x->m[i];

@@ -500,6 +500,8 @@ cue_len(const struct actx *x, size_t i, int quote)
 		return tok_is(x, i + 1, "to") ? 2 : 0;
 	if (!(roles(x, i) & GAZ_SPEECH) && !(quote && (roles(x, i) & GAZ_QUOTECUE)))
 		return 0;
+	if (!(x->t[i].flags & TF_LOWER) || x->t[i].ment >= 0)
+		return 0; /* the United States */
 	/* "is said to", "the claims": not speech */
 	if (i > 0 &&
 	    (tok_is(x, i - 1, "is") || tok_is(x, i - 1, "was") || tok_is(x, i - 1, "are") ||
@@ -516,8 +518,8 @@ cue_len(const struct actx *x, size_t i, int quote)
 
 /* Marks the one spoken to: "told Reuters", "in a statement to CNN",
  * "in an interview with the BBC", "speaking to reporters". */
-static void
-mark_addressees(struct actx *x)
+void
+quote_addressees(struct actx *x)
 {
 	size_t i;
 
@@ -768,7 +770,7 @@ attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q)
 				break;
 			}
 		}
-		if (v != NONE && (q->nwords > 2 || q->open - v <= 4)) {
+		if (v != NONE && (q->nwords > 2 || q->open - v <= 14)) {
 			if (roles(x, v) & GAZ_PARTICIPLE)
 				found = participle_subject(x, v, &a, &b);
 			else
@@ -1028,7 +1030,7 @@ quote_attribute(struct actx *x, struct analysis *out)
 
 	memset(&acc, 0, sizeof(acc));
 	acc.out = out;
-	mark_addressees(x);
+
 	for (i = 0; i < x->nq; i++)
 		attribute_quote(x, &acc, &x->q[i]);
 	free(acc.last_speaker_text);
