@@ -170,6 +170,20 @@ is_particle(const struct actx *x, size_t i)
 	       !tok_is(x, i, "of") && !tok_is(x, i, "for") && !tok_is(x, i, "and");
 }
 
+/* Returns 1 when the capitalised words from i end in a head word within a few
+ * words ("Nurses and Midwives Union"). */
+static int
+head_ahead(const struct actx *x, size_t i)
+{
+	size_t k;
+
+	for (k = i; k < i + 4 && k < x->nt && x->t[k].type == TK_WORD && (x->t[k].flags & TF_CAP);
+	     k++)
+		if (roles(x, k) & (GAZ_AGHEAD | GAZ_ORGHEAD | GAZ_COSUFFIX))
+			return 1;
+	return 0;
+}
+
 /* Returns the length of the run of capitalised words (and the small words
  * that may join them) starting at i. */
 static size_t
@@ -190,7 +204,7 @@ run_len(const struct actx *x, size_t i)
 		}
 		/* "Free Shipbuilders' Union", "St. Brigid's University Hospital" */
 		if (j > i && conn == 0 && j + 1 < x->nt && name_word(x, j + 1) &&
-		    same_sent(x, i, j + 1) && !(x->t[j].flags & TF_SPA) &&
+		    same_sent(x, i, j + 1) &&
 		    (x->t[j].type == TK_POSS ||
 		     (x->t[j].type == TK_QUOTE && (x->t[j].flags & TF_QSINGLE) &&
 		      tok_text(x, j - 1)[tok_len(x, j - 1) - 1] == 's')) &&
@@ -201,7 +215,8 @@ run_len(const struct actx *x, size_t i)
 		}
 		if (j > i && conn < 2 &&
 		    (is_particle(x, j) || (x->t[j].type == TK_PUNCT && x->t[j].ch == '&') ||
-		     (head && (tok_is(x, j, "of") || tok_is(x, j, "for") || tok_is(x, j, "and"))) ||
+		     ((head || head_ahead(x, j + 1)) &&
+		      (tok_is(x, j, "of") || tok_is(x, j, "for") || tok_is(x, j, "and"))) ||
 		     (conn == 1 && tok_is(x, j, "the") && tok_is(x, j - 1, "of")))) {
 			j++;
 			conn++;
@@ -265,7 +280,7 @@ static uint32_t
 cue_after(const struct actx *x, size_t t1)
 {
 	size_t k;
-	uint32_t r;
+	uint32_t r, found = 0;
 
 	if (t1 >= x->nt || x->t[t1].type != TK_PUNCT || x->t[t1].ch != ',')
 		return 0;
@@ -274,11 +289,11 @@ cue_after(const struct actx *x, size_t t1)
 			break;
 		r = roles(x, k);
 		if ((x->t[k].flags & TF_LOWER) && (r & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN)))
-			return r;
+			found = r; /* the last noun is the head: "the group's director" */
 		if (r & GAZ_SPEECH)
 			break;
 	}
-	return 0;
+	return found;
 }
 
 static int
@@ -462,9 +477,15 @@ metonym(const struct actx *x, size_t a, size_t b)
 	/* the object of a verb: "blamed Reykjavik", "urged Beijing" */
 	if (a > 0 && same_sent(x, a - 1, a) && x->t[a - 1].type == TK_WORD &&
 	    (x->t[a - 1].flags & TF_LOWER) && tok_len(x, a - 1) > 3 &&
-	    tok_text(x, a - 1)[tok_len(x, a - 1) - 2] == 'e' &&
-	    tok_text(x, a - 1)[tok_len(x, a - 1) - 1] == 'd')
+	    !(roles(x, a - 1) & (GAZ_LOCPREP | GAZ_COMMON)) &&
+	    ((tok_text(x, a - 1)[tok_len(x, a - 1) - 2] == 'e' &&
+	      tok_text(x, a - 1)[tok_len(x, a - 1) - 1] == 'd') ||
+	     tok_text(x, a - 1)[tok_len(x, a - 1) - 1] == 's'))
 		return 1;
+	/* "Moscow, meanwhile, warned" */
+	if (k + 2 < x->nt && x->t[k].type == TK_PUNCT && x->t[k].ch == ',' &&
+	    x->t[k + 1].type == TK_WORD && x->t[k + 2].type == TK_PUNCT && x->t[k + 2].ch == ',')
+		k += 3;
 	/* "Paris and Berlin split": the second name's verb serves both */
 	if (tok_is(x, k, "and") && k + 1 < x->nt && (x->t[k + 1].flags & TF_CAP)) {
 		k += 2;
@@ -515,6 +536,8 @@ collect(struct actx *x)
 		 * that starts a longer name is part of it */
 		if (glen > 0 && glen < rlen && rlen <= RUN_MAX &&
 		    (((g->roles & GAZ_ENTITY) && g->kind != ENT_COUNTRY) ||
+		     ((g->roles & GAZ_CAPITAL) && !(g->roles & GAZ_COUNTRY) && glen < rlen &&
+		      head_ahead(x, i + glen)) ||
 		     (glen == 1 && (roles(x, i) & GAZ_FIRST) && gaz_match(x, i + 1, &g2) == 0 &&
 		      title_len(x, i + 1) == 0)))
 			glen = 0;
@@ -542,6 +565,20 @@ collect(struct actx *x)
 		if (rlen == 0) {
 			i++;
 			continue;
+		}
+		if (rlen >= 2 && !head_ahead(x, i)) {
+			size_t k;
+			const struct gaz_entry *g3;
+
+			for (k = i + 1; k < i + rlen; k++)
+				if (gaz_match(x, k, &g3) > 0 &&
+				    (g3->roles & (GAZ_COUNTRY | GAZ_DEMONYM)))
+					break;
+			if (k < i + rlen) {
+				add_run(x, i, k, &caps);
+				i = k;
+				continue;
+			}
 		}
 		add_run(x, i, i + rlen, &caps);
 		i += rlen;
@@ -683,10 +720,15 @@ register_forms(struct actx *x, struct hmap *alias, int32_t e, const struct ment 
 			hmap_add(alias, span_hash(x, m->t1 - 2, m->t1), e);
 			hmap_add(alias, span_hash(x, m->t0, m->t0 + 2), e);
 		}
-	} else if (kind == ENT_COMPANY) {
+	} else {
+		const struct gaz_entry *g;
+
+		/* short forms: Micron for Micron Technology, but not Kilkenny for
+		 * Kilkenny County Council */
 		for (k = m->t0 + 1; k < m->t1; k++)
 			if (x->t[k - 1].type == TK_WORD && !(roles(x, k - 1) & GAZ_CONNECTOR) &&
-			    (x->t[k - 1].flags & TF_CAP))
+			    (x->t[k - 1].flags & TF_CAP) &&
+			    (kind == ENT_COMPANY || gaz_match(x, m->t0, &g) == 0))
 				hmap_add(alias, span_hash(x, m->t0, k), e);
 	}
 	if ((h = acronym_hash(x, m->t0, m->t1)) != 0 && m->g == NULL)
@@ -810,6 +852,9 @@ noun_kind(const struct actx *x, size_t i)
 		return -1; /* plurals stand for no one entity */
 	if (tok_is(x, i, "government") || tok_is(x, i, "court") || tok_is(x, i, "police"))
 		return 99; /* only an entity with that word in its name */
+	if (tok_is(x, i, "country") || tok_is(x, i, "kingdom") || tok_is(x, i, "nation") ||
+	    tok_is(x, i, "republic") || tok_is(x, i, "emirate"))
+		return ENT_COUNTRY;
 	if (r & GAZ_AGNOUN)
 		return ENT_AGENCY;
 	if (r & GAZ_ORGHEAD)
@@ -825,7 +870,7 @@ ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
 	long mi = 0, stop;
 	size_t lo = 0, hi = x->nm;
 	int kind = noun_kind(x, i), want;
-	int32_t by_kind = -1;
+	int32_t by_kind = -1, by_org = -1;
 
 	if (kind < 0)
 		return -1;
@@ -852,7 +897,12 @@ ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
 		if (by_kind < 0 &&
 		    (k == want || (want == -2 && (k == ENT_COMPANY || k == ENT_ORG))))
 			by_kind = m->ent;
+		if (by_org < 0 && want == ENT_AGENCY && k == ENT_ORG)
+			by_org =
+			    m->ent; /* "the agency" for a body the rules call an organisation */
 	}
+	if (by_kind < 0)
+		by_kind = by_org;
 	if (!forward)
 		return by_kind;
 	/* "..., their main association said." before the association is named */
@@ -863,7 +913,20 @@ ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
 		    ent_has_word(x, &x->e[m->ent], x->t[i].h))
 			return m->ent;
 	}
-	return by_kind;
+	if (by_kind >= 0)
+		return by_kind;
+	/* a headline's "food agency says": the first of that kind named after it */
+	for (mi = (long)lo; mi < (long)x->nm && mi < (long)lo + 40; mi++) {
+		const struct ment *m = &x->m[mi];
+		int k;
+
+		if (m->ent < 0 || (m->flags & MF_DESC) || x->t[m->t0].para > x->t[i].para + 2)
+			continue;
+		k = ner_kind(x, (size_t)m->ent);
+		if (k == kind || (kind == ENT_AGENCY && k == ENT_ORG))
+			return m->ent;
+	}
+	return -1;
 }
 
 /* Pass 3: "the company", "the board" stand for the most recent entity whose

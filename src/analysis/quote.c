@@ -502,6 +502,16 @@ cue_len(const struct actx *x, size_t i, int quote)
 		return 0;
 	if (!(x->t[i].flags & TF_LOWER) || x->t[i].ment >= 0)
 		return 0; /* the United States */
+	/* "reported a net loss", "confirms talks": speech only before "that" or a quotation */
+	if (!quote &&
+	    (tok_is(x, i, "reported") || tok_is(x, i, "reports") || tok_is(x, i, "posted") ||
+	     tok_is(x, i, "estimated") || tok_is(x, i, "estimates") || tok_is(x, i, "confirmed") ||
+	     tok_is(x, i, "confirms") || tok_is(x, i, "denied") || tok_is(x, i, "denies") ||
+	     tok_is(x, i, "acknowledged") || tok_is(x, i, "admitted") || tok_is(x, i, "revealed") ||
+	     tok_is(x, i, "predicted") || tok_is(x, i, "cited") || tok_is(x, i, "cites") ||
+	     tok_is(x, i, "ruled")) &&
+	    !tok_is(x, i + 1, "that"))
+		return 0;
 	/* "is said to", "the claims": not speech */
 	if (i > 0 &&
 	    (tok_is(x, i - 1, "is") || tok_is(x, i - 1, "was") || tok_is(x, i - 1, "are") ||
@@ -638,6 +648,18 @@ finite_subject(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 
 	if (np_before(x, v, s0, a, b) || appos_subject(x, v, s0, a, b))
 		return 1;
+	/* "Washington, which has warned": the name before the relative pronoun */
+	while (k > s0 && (roles(x, k - 1) & GAZ_AUX) && (x->t[k - 1].flags & TF_LOWER))
+		k--;
+	if (k >= s0 + 2 && (tok_is(x, k - 1, "which") || tok_is(x, k - 1, "who")) &&
+	    is_punct(x, k - 2, ',') && x->t[k - 3 < s0 ? s0 : k - 3].ment >= 0) {
+		const struct ment *m = &x->m[x->t[k - 3].ment];
+
+		*a = m->t0;
+		*b = m->t1;
+		return 1;
+	}
+	k = v;
 	if (v > 0 && (is_punct(x, v - 1, ',') || x->t[v - 1].type == TK_QUOTE))
 		return np_after(x, v + n - 1, sent_last(x, v), a, b);
 	/* "X apologised and said": the subject of the first verb */
@@ -731,10 +753,13 @@ attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q)
 		if (is_punct(x, k, ','))
 			k++;
 		wend = k;
-		while (wend < x->nt && wend < k + 14 && x->t[wend].sent == x->t[q->close].sent &&
-		       !(x->t[wend].type == TK_PUNCT && (x->t[wend].flags & TF_SENTEND)) &&
-		       x->t[wend].type != TK_QUOTE)
-			wend++;
+		/* "called it "x" and said ...": that cue has a clause of its own */
+		if (!tok_is(x, k, "and") && !tok_is(x, k, "but") && !tok_is(x, k, "which"))
+			while (wend < x->nt && wend < k + 14 &&
+			       x->t[wend].sent == x->t[q->close].sent &&
+			       !(x->t[wend].type == TK_PUNCT && (x->t[wend].flags & TF_SENTEND)) &&
+			       x->t[wend].type != TK_QUOTE)
+				wend++;
 		for (j = k; j < wend && j < k + 12; j++)
 			if ((n = cue_len(x, j, 1)) > 0 && !(x->t[j].flags & TF_CUEUSED) &&
 			    !(roles(x, j) & GAZ_PARTICIPLE)) {
@@ -797,7 +822,9 @@ attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q)
 		for (k = q->t0; k < q->t1; k++)
 			if (x->t[k].type == TK_WORD && (x->t[k].flags & TF_LOWER) &&
 			    !(roles(x, k) & GAZ_CONNECTOR) && !tok_is(x, k, "the") &&
-			    !tok_is(x, k, "a"))
+			    !tok_is(x, k, "a") && !tok_is(x, k, "on") && !tok_is(x, k, "in") &&
+			    !tok_is(x, k, "to") && !tok_is(x, k, "at") && !tok_is(x, k, "with") &&
+			    !tok_is(x, k, "an"))
 				titlecase = 0;
 		if (q->nwords <= 2 || (titlecase && q->nwords <= 8))
 			return;
@@ -887,6 +914,9 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 	for (j = k; j < end && j < k + 10; j++) {
 		if (tok_is(x, j, "that"))
 			break;
+		if (tok_is(x, j, "and") || (roles(x, j) & GAZ_AUX) || x->t[j].type == TK_NUM)
+			j = end; /* "said nobody had been hurt and that ...": the clause is all of
+			            it */
 		if ((x->t[j].type == TK_PUNCT && x->t[j].ch != ',') || x->t[j].type == TK_QUOTE)
 			j = end;
 	}
@@ -902,6 +932,14 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 				k++;
 		}
 		j = skip_adjuncts(x, k, end);
+		/* "said in a report published on Thursday.": what follows the channel
+		 * describes it */
+		if (j > k && j < end && x->t[j].type == TK_WORD && tok_len(x, j) > 3 &&
+		    ((tok_text(x, j)[tok_len(x, j) - 2] == 'e' &&
+		      tok_text(x, j)[tok_len(x, j) - 1] == 'd') ||
+		     (tok_len(x, j) > 4 &&
+		      memcmp(tok_text(x, j) + tok_len(x, j) - 3, "ing", 3) == 0)))
+			return 0;
 		if (j == k &&
 		    (tok_is(x, k, "in") || tok_is(x, k, "on") || tok_is(x, k, "at") ||
 		     tok_is(x, k, "to") || tok_is(x, k, "for") || tok_is(x, k, "with") ||
@@ -925,8 +963,22 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 	*a = k;
 	*b = end;
 	for (j = k; j < end; j++)
-		if (x->t[j].flags & TF_INQUOTE)
+		if (x->t[j].flags & TF_INQUOTE) {
+			/* "... since January and that "the worst is behind us"": the
+			 * clause before "and that" is reported, the quotation direct */
+			size_t e = j;
+
+			while (e > k && x->t[e - 1].type == TK_QUOTE)
+				e--;
+			if (e >= k + 5 && tok_is(x, e - 1, "that") && tok_is(x, e - 2, "and")) {
+				e -= 2;
+				while (e > k && is_punct(x, e - 1, ','))
+					e--;
+				*b = e;
+				return e - k >= 3;
+			}
 			return 0; /* a quotation inside: it is the statement */
+		}
 	return end - k >= 3;
 }
 
@@ -970,6 +1022,8 @@ reported(struct actx *x, struct stmt_acc *acc)
 			found = 1;
 		} else {
 			np = np_before(x, i, s0, &a, &b) || appos_subject(x, i, s0, &a, &b);
+			if (!np && !(i > s0 && is_punct(x, i - 1, ',')))
+				np = finite_subject(x, i, n, &a, &b);
 			if (np && clause_after(x, i, n, &ca, &cb)) {
 				/* SPEAKER said (that) CLAUSE */
 				found = 1;
@@ -988,7 +1042,9 @@ reported(struct actx *x, struct stmt_acc *acc)
 				/* only time, place or manner may follow: "on Monday", "in a
 				 * statement" */
 				while (tail < s1 && !(x->t[tail].flags & TF_SENTEND) &&
-				       !tok_is(x, tail, "that"))
+				       !tok_is(x, tail, "that") &&
+				       !(is_punct(x, tail, ',') &&
+				         (roles(x, tail + 1) & GAZ_PARTICIPLE)))
 					tail++;
 				if (tail >= s1 || tail > i + n + 10 ||
 				    !(x->t[tail].flags & TF_SENTEND))
