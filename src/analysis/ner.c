@@ -204,7 +204,9 @@ run_len(const struct actx *x, size_t i)
 		}
 		/* "Free Shipbuilders' Union", "St. Brigid's University Hospital" */
 		if (j > i && conn == 0 && j + 1 < x->nt && name_word(x, j + 1) &&
-		    same_sent(x, i, j + 1) &&
+		    same_sent(x, i, j + 1) && !(roles(x, j - 1) & GAZ_NAMES) &&
+		    !(j >= 2 && tok_gaz(x, j - 2, 2) != NULL &&
+		      (tok_gaz(x, j - 2, 2)->roles & GAZ_NAMES)) &&
 		    (x->t[j].type == TK_POSS ||
 		     (x->t[j].type == TK_QUOTE && (x->t[j].flags & TF_QSINGLE) &&
 		      tok_text(x, j - 1)[tok_len(x, j - 1) - 1] == 's')) &&
@@ -330,6 +332,14 @@ type_run(struct actx *x, struct ment *m, int titled)
 		vote(m, ENT_AGENCY, 5);
 	if (all & GAZ_ORGHEAD)
 		vote(m, ENT_ORG, 5);
+	/* a city's or county's council governs: Portsmouth City Council */
+	for (k = t0 + 1; k < t1; k++)
+		if (tok_is(x, k, "council") &&
+		    (tok_is(x, k - 1, "city") || tok_is(x, k - 1, "county") ||
+		     tok_is(x, k - 1, "town") || tok_is(x, k - 1, "municipal") ||
+		     tok_is(x, k - 1, "district") || tok_is(x, k - 1, "state") ||
+		     tok_is(x, k - 1, "borough")))
+			vote(m, ENT_AGENCY, 6);
 	if (titled) {
 		vote(m, ENT_PERSON, 5);
 		m->flags |= MF_TITLE;
@@ -395,9 +405,12 @@ mid_caps(const struct actx *x, struct hmap *caps)
 {
 	size_t i;
 
-	for (i = 0; i < x->nt; i++)
+	for (i = x->title_case_headline ? x->pfirst[1] : 0; i < x->nt; i++)
 		if (x->t[i].type == TK_WORD && (x->t[i].flags & TF_CAP) &&
-		    !(x->t[i].flags & TF_SSTART))
+		    (!(x->t[i].flags & TF_SSTART) ||
+		     (i + 1 < x->nt && x->t[i + 1].type == TK_WORD &&
+		      (x->t[i + 1].flags & TF_CAP) && !(roles(x, i) & GAZ_COMMON) &&
+		      !(roles(x, i + 1) & GAZ_COMMON))))
 			hmap_add(caps, x->t[i].h, 1);
 }
 
@@ -657,7 +670,7 @@ enum ent_kind
 ner_kind(const struct actx *x, size_t i)
 {
 	const struct ent *e = &x->e[i];
-	int k, best = ENT_ORG, n;
+	int k, best = 0, n; /* a tie goes to the kind listed first: agency before org */
 
 	if (e->fixed_kind >= 0)
 		return (enum ent_kind)e->fixed_kind;
