@@ -914,11 +914,12 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 	for (j = k; j < end && j < k + 10; j++) {
 		if (tok_is(x, j, "that"))
 			break;
-		if (tok_is(x, j, "and") || (roles(x, j) & GAZ_AUX) || x->t[j].type == TK_NUM)
-			j = end; /* "said nobody had been hurt and that ...": the clause is all of
-			            it */
-		if ((x->t[j].type == TK_PUNCT && x->t[j].ch != ',') || x->t[j].type == TK_QUOTE)
+				/* "said nobody had been hurt and that ...": the clause is all of it */
+		if (tok_is(x, j, "and") || (roles(x, j) & GAZ_AUX) || x->t[j].type == TK_NUM ||
+		    (x->t[j].type == TK_PUNCT && x->t[j].ch != ',') || x->t[j].type == TK_QUOTE) {
 			j = end;
+			break;
+		}
 	}
 	if (j < end && j < k + 10 && tok_is(x, j, "that")) {
 		k = j + 1;

@@ -309,6 +309,76 @@ test_statements(void **state)
 	doc_free(&d);
 }
 
+/* Returns the index of the statement whose said text starts with `start`, or -1. */
+static long
+stmt_find(const struct doc *d, const struct analysis *a, const char *start)
+{
+	size_t i;
+
+	for (i = 0; i < a->nstmts; i++)
+		if (strncmp(d->paras[a->stmts[i].para].text + a->stmts[i].start, start,
+		            strlen(start)) == 0)
+			return (long)i;
+	return -1;
+}
+
+static const char *
+speaker_of(const struct analysis *a, long i)
+{
+	if (i < 0)
+		return "(no statement)";
+	return a->stmts[i].speaker >= 0 ? a->ents[a->stmts[i].speaker].name : "(no speaker)";
+}
+
+static void
+test_rules(void **state)
+{
+	const char *paras[] = {
+	    "Grid probe widens",
+	    "The National Surveying Agency (NSA) said on Tuesday that grid prices had risen, "
+	    "citing "
+	    "\"weak oversight of the regional operators.\"",
+	    "In a statement to the Harbour Gazette, Brintel Energy said it would cooperate.",
+	    "Brazil has protested, saying the tariffs \"break every rule\". Beijing's reply came "
+	    "later, and Tokyo said it had no comment, according to officials in Beijing.",
+	    "\"We had no warning,\" said Ines Okoro, a spokeswoman for the Harbour Gazette.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+	long s;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	/* a definition in the text wins over the gazetteer's NSA */
+	assert_string_equal(ent_at(&d, &a, 1, "NSA"), "National Surveying Agency");
+	s = stmt_find(&d, &a, "grid prices had risen");
+	assert_string_equal(speaker_of(&a, s), "National Surveying Agency");
+	assert_string_equal(a.stmts[s].cue, "said");
+	s = stmt_find(&d, &a, "weak oversight");
+	assert_string_equal(speaker_of(&a, s), "National Surveying Agency");
+	assert_int_equal(a.stmts[s].direct, 1);
+	/* the one addressed is not the speaker */
+	s = stmt_find(&d, &a, "it would cooperate");
+	assert_string_equal(speaker_of(&a, s), "Brintel Energy");
+	/* a participle's speaker is its clause's subject */
+	s = stmt_find(&d, &a, "break every rule");
+	assert_string_equal(speaker_of(&a, s), "Brazil");
+	assert_string_equal(a.stmts[s].cue, "saying");
+	/* a seat of government that acts is its country; one after "in" the city */
+	assert_string_equal(ent_at(&d, &a, 3, "Beijing"), "China");
+	assert_string_equal(ent_at_n(&d, &a, 3, "Beijing", 1), "Beijing");
+	s = stmt_find(&d, &a, "it had no comment");
+	assert_string_equal(speaker_of(&a, s), "Japan");
+	/* "QUOTE," said SPEAKER, APPOSITION */
+	s = stmt_find(&d, &a, "We had no warning");
+	assert_string_equal(speaker_of(&a, s), "Ines Okoro");
+	assert_non_null(find_ent(&a, "Ines Okoro"));
+	assert_int_equal(find_ent(&a, "Ines Okoro")->kind, ENT_PERSON);
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 static void
 test_dup_mark(void **state)
 {
@@ -383,6 +453,7 @@ main(void)
 	    cmocka_unit_test(test_quote_marks), cmocka_unit_test(test_aliases),
 	    cmocka_unit_test(test_countries),   cmocka_unit_test(test_statements),
 	    cmocka_unit_test(test_dup_mark),    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
