@@ -386,8 +386,9 @@ cmd_fetch(struct cli *c, int argc, char **argv)
 	}
 	if (n == 0) {
 		printf("no feeds yet: 'newsroom add URL' subscribes to one\n");
+		free(pick);
 		store_feed_list_free(all, n);
-		return 0;
+		return missing > 0;
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = fetch_run(st, pick ? pick : all, pick ? npick : n, &o, &s, &cause);
