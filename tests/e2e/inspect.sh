@@ -102,7 +102,8 @@ check "render prints paragraphs then links" test "$out" = "$expect"
 if command -v python3 >/dev/null 2>&1; then
 	mkdir -p "$TMPD/www"
 	cp "$FX/atom10.xml" "$TMPD/www/feed.xml"
-	python3 -m http.server --bind 127.0.0.1 --directory "$TMPD/www" 0 >"$TMPD/http.log" 2>&1 &
+	PYTHONUNBUFFERED=1 python3 -m http.server --bind 127.0.0.1 --directory "$TMPD/www" 0 \
+		>"$TMPD/http.log" 2>&1 &
 	srv=$!
 	port=
 	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
@@ -110,6 +111,7 @@ if command -v python3 >/dev/null 2>&1; then
 		[ -n "$port" ] && break
 		sleep 0.2
 	done
+	check "the test server tells its port" test -n "$port"
 	nr inspect "http://127.0.0.1:$port/feed.xml" --json >"$TMPD/url.json"
 	check "inspect URL exits 0" test $? -eq 0
 	check "inspect URL parses the feed" jcheck "$TMPD/url.json" \
