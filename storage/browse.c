@@ -476,3 +476,27 @@ store_browse_mark_read(struct store *st, const struct store_filter *f, char **ca
 	buf_free(&ids);
 	return rc;
 }
+
+int
+store_browse_article_feed(struct store *st, int64_t id, char **title, char **cause)
+{
+	sqlite3_stmt *s =
+	    store_stmt(st,
+	               "SELECT coalesce(f.user_title, f.title, f.url) FROM feed_article fa"
+	               " JOIN feed f ON f.id = fa.feed_id WHERE fa.article_id = ?"
+	               " ORDER BY f.id LIMIT 1",
+	               cause);
+	int rc;
+
+	*title = NULL;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*title = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, cause, "finding an article's feed");
+	return 0;
+}

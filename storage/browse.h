@@ -78,6 +78,10 @@ int store_browse_list(struct store *st, const struct store_filter *f, size_t tot
 /* Sets *unread to the unread articles of feed id. */
 int store_browse_feed_unread(struct store *st, int64_t id, size_t *unread, char **cause);
 
+/* Sets *title to the title of a feed that carries article id (the caller
+ * frees it), or to NULL for an imported article. */
+int store_browse_article_feed(struct store *st, int64_t id, char **title, char **cause);
+
 /* Marks every unread article that f selects read, in one statement. */
 int store_browse_mark_read(struct store *st, const struct store_filter *f, char **cause);
 

@@ -895,6 +895,17 @@ ui_help_or_config_msgs(struct ui *u)
 		ui_say(u, 1, "%s (and %zu more: see ?)", u->cfg.msgs[0], u->cfg.nmsgs - 1);
 }
 
+/* Does a movement action on the top screen, as if its key was pressed. */
+static void
+ui_move(struct ui *u, enum ui_action a, int times)
+{
+	struct ui_screen *s = u->stack[u->depth - 1];
+
+	while (times-- > 0)
+		if (!s->act(u, s, a))
+			ui_list_move(u, s, a);
+}
+
 static void
 ui_mouse(struct ui *u)
 {
@@ -903,11 +914,12 @@ ui_mouse(struct ui *u)
 
 	if (getmouse(&ev) != OK)
 		return;
+	/* the wheel scrolls three lines a notch, as terminals do */
 	if (ev.bstate & BUTTON4_PRESSED)
-		s->act(u, s, UI_A_UP), s->act(u, s, UI_A_UP), s->act(u, s, UI_A_UP);
+		ui_move(u, UI_A_UP, 3);
 #ifdef BUTTON5_PRESSED
 	else if (ev.bstate & BUTTON5_PRESSED)
-		s->act(u, s, UI_A_DOWN), s->act(u, s, UI_A_DOWN), s->act(u, s, UI_A_DOWN);
+		ui_move(u, UI_A_DOWN, 3);
 #endif
 	else if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED)) &&
 	         ev.y >= 1 && ev.y < u->rows - 1 && s->click != NULL)

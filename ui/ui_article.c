@@ -25,6 +25,7 @@ struct ui_art {
 	 * layouts (a resize and back returns to the same line) */
 	long anchor_src; /* doc paragraph, or -1 */
 	size_t anchor_off;
+	size_t anchor_skip;  /* blank lines between the top of the window and the anchor */
 	size_t anchored_top; /* the top line the anchor was last taken at */
 };
 
@@ -53,8 +54,8 @@ ui_art_load(struct ui *u, struct ui_art *a)
 	struct doc d;
 	struct analysis an;
 	struct ui_note *notes;
-	size_t nnotes, i, *np;
-	char **nt, *cause = NULL, date[32];
+	size_t nnotes, i, *np, ntags = 0;
+	char **nt, **tags = NULL, *cause = NULL, *feed = NULL, date[32];
 	struct buf meta = BUF_INIT;
 
 	if (store_article_get(u->st, a->id, &d, &cause) != 0) {
@@ -69,14 +70,33 @@ ui_art_load(struct ui *u, struct ui_art *a)
 	}
 	dup_mark(&d);
 	buf_add(&meta, "", 0);
+	if (store_browse_article_feed(u->st, a->id, &feed, &cause) != 0) {
+		free(cause);
+		cause = NULL;
+	}
+	if (feed != NULL)
+		buf_printf(&meta, "%s", feed);
+	free(feed);
 	if (d.author != NULL)
-		buf_printf(&meta, "By %s", d.author);
+		buf_printf(&meta, "%sBy %s", meta.len ? " · " : "", d.author);
 	if (d.published || d.updated) {
 		ui_date(d.published ? d.published : d.updated, 1, date, sizeof(date));
 		buf_printf(&meta, "%s%s", meta.len ? " · " : "", date);
 	}
 	if (d.url != NULL)
 		buf_printf(&meta, "%s%s", meta.len ? " · " : "", d.url);
+	if (store_tag_list(u->st, a->id, &tags, &ntags, &cause) == 0) {
+		for (i = 0; i < ntags; i++)
+			buf_printf(&meta, "%s%s",
+			           i          ? " "
+			           : meta.len ? " · tags: "
+			                      : "tags: ",
+			           tags[i]);
+		store_strv_free(tags);
+	} else {
+		free(cause);
+		cause = NULL;
+	}
 	free(a->url);
 	a->url = d.url ? utf8_sanitize(d.url, 0) : NULL;
 	nnotes = ui_user_notes(u, a->id, &notes);
@@ -107,11 +127,18 @@ ui_art_load(struct ui *u, struct ui_art *a)
 static void
 ui_art_anchor(struct ui_art *a)
 {
+	size_t l = a->s.pos.top;
+
 	a->anchored_top = a->s.pos.top;
 	a->anchor_src = -1;
-	if (a->s.pos.top < a->v.nlines) {
-		a->anchor_src = a->v.paras[a->v.lines[a->s.pos.top].para].src;
-		a->anchor_off = a->v.lines[a->s.pos.top].start;
+	a->anchor_skip = 0;
+	/* a blank line has no text of its own: anchor on the text below it */
+	while (l < a->v.nlines && a->v.lines[l].kind == UI_LINE_BLANK)
+		l++;
+	if (l < a->v.nlines) {
+		a->anchor_src = a->v.paras[a->v.lines[l].para].src;
+		a->anchor_off = a->v.lines[l].start;
+		a->anchor_skip = l - a->s.pos.top;
 	}
 }
 
@@ -128,6 +155,8 @@ ui_art_layout(struct ui *u, struct ui_art *a)
 	for (i = 0; a->anchor_src >= 0 && i < a->v.npara; i++)
 		if (a->v.paras[i].src == a->anchor_src && a->v.paras[i].role != UI_ROLE_NOTE) {
 			a->s.pos.top = ui_article_find_line(&a->v, i, a->anchor_off);
+			a->s.pos.top -=
+			    a->anchor_skip <= a->s.pos.top ? a->anchor_skip : a->s.pos.top;
 			break;
 		}
 	a->anchored_top = a->s.pos.top;
@@ -595,7 +624,8 @@ ui_art_act(struct ui *u, struct ui_screen *s, enum ui_action act)
 			ui_say(u, 0, "marked unread");
 		return 1;
 	case UI_A_TAG:
-		ui_user_tag_prompt(u, a->id);
+		if (ui_user_tag_prompt(u, a->id))
+			ui_art_reload(u, a); /* the tags are on the meta line */
 		return 1;
 	case UI_A_NEXT_ARTICLE:
 	case UI_A_PREV_ARTICLE:

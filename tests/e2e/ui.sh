@@ -93,8 +93,27 @@ check "a resize redraws at the new width" [ "$(screen | LC_ALL=C.UTF-8 wc -L)" -
 check "no line is wider than the window" [ "$(screen | LC_ALL=C.UTF-8 wc -L)" -le 90 ]
 t resize-window -t ui -x 60 -y 20
 check "the reading position is kept across resizes" wait_line 2 "$top"
+# the same from a blank line at the top of the window
+i=0
+while [ -n "$(screen | sed -n 2p)" ] && [ $i -lt 12 ]; do keys j; settle; i=$((i + 1)); done
+top3=$(screen | sed -n 3p)
+check "j can bring a blank line to the top" [ -z "$(screen | sed -n 2p)" ]
+t resize-window -t ui -x 90 -y 24
+settle
+t resize-window -t ui -x 60 -y 20
+check "a blank line at the top stays there across resizes" wait_line 3 "$top3"
 t resize-window -t ui -x $W -y $H
 settle
+keys g e
+wait_for "Harbour Safety Directorate (agency)" >/dev/null
+keys =
+check "= asks for the kind, offering the present one" wait_for "Kind of Harbour Safety Directorate"
+keys C-u
+keys -l org
+keys Enter
+check "the new kind is recorded and the article analyzed again" wait_for "kind Harbour Safety Directorate → org"
+keys e
+check "the entity now has the kind given" wait_for "Harbour Safety Directorate (org)"
 keys Q
 check "Q quits with status 0" wait_for "EXIT=0"
 check "the terminal is restored" restored
@@ -128,6 +147,29 @@ keys -l 'Kestrel spill'
 keys Enter Enter
 wait_for "HSD ▸" >/dev/null
 check "NO_COLOR draws no colour" sh -c "! tmux -S '$SOCK' capture-pane -p -e -t ui | grep -Eq '${ESC}\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'"
+keys Q
+
+# links open in $BROWSER, run without a shell: the URL arrives as one argument
+nr import "$FIX/ferry-links.html" >/dev/null 2>&1
+cat >"$TMPD/browser.sh" <<SH
+#!/bin/sh
+printf '%s\n' "\$#" "\$@" >"$TMPD/browser.out"
+SH
+chmod +x "$TMPD/browser.sh"
+start BROWSER="$TMPD/browser.sh"
+wait_for "Feeds (" >/dev/null
+keys /
+keys -l 'night crossing'
+keys Enter Enter
+check "an HTML article shows its numbered link" wait_for "[1]"
+keys f
+check "f asks which link" wait_for "Open link (1-1):"
+keys 1 Enter
+i=0
+while [ ! -s "$TMPD/browser.out" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+check "the browser gets the URL as one argument, untouched by a shell" \
+	[ "$(cat "$TMPD/browser.out" 2>/dev/null)" = "$(printf '1\nhttps://example.org/timetable?from=velstad&to=harnby;x=$(id)')" ]
+check "the reader comes back after the browser" wait_for "opened https://example.org/timetable"
 keys Q
 
 # text from files never reaches the terminal as escape sequences
