@@ -108,6 +108,7 @@ for size in "200 50" "80 24"; do
 			key "page down (PgDn)" NPage NPage NPage
 			key "to the end of 100,000 (G)" G
 			key "back to the top (g)" g
+			key "sort by feed (o), page, sort by date (o)" o NPage o
 			key "open an article" Enter
 			key "next entity, statement (e, s)" e e s s
 			key "scroll the article (j, Space)" j j Space

@@ -83,6 +83,130 @@ store_browse_feed_unread(struct store *st, int64_t id, size_t *unread, char **ca
 	    id, unread, NULL, cause);
 }
 
+/* One group of the list by feed: a feed (or the imported articles, id -1)
+ * and how many articles it has. */
+struct store_group {
+	int64_t id;
+	char *title;
+	size_t n;
+};
+
+static void
+store_groups_free(struct store_group *v, long n)
+{
+	long i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].title);
+	free(v);
+}
+
+/* Sets *out to the groups of the list by feed, in its order: feeds by
+ * title, then the imported articles; returns their number, or -1. */
+static long
+store_browse_groups(struct store *st, struct store_group **out, char **cause)
+{
+	sqlite3_stmt *s =
+	    store_stmt(st,
+	               "SELECT f.id, coalesce(f.user_title, f.title, f.url),"
+	               " (SELECT count(*) FROM feed_article fa WHERE fa.feed_id = f.id)"
+	               " FROM feed f ORDER BY 2 COLLATE NOCASE, f.id",
+	               cause);
+	struct store_group *v = NULL;
+	struct store_filter imp;
+	size_t n = 0;
+	int rc;
+
+	*out = NULL;
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 2, sizeof(*v));
+		v[n].id = sqlite3_column_int64(s, 0);
+		v[n].title = store_col_dup(s, 1);
+		v[n].n = (size_t)sqlite3_column_int64(s, 2);
+		n++;
+	}
+	sqlite3_reset(s);
+	v = xreallocarray(v, n + 1, sizeof(*v));
+	memset(&imp, 0, sizeof(imp));
+	imp.feed_id = STORE_FEED_IMPORTED;
+	v[n].id = STORE_FEED_IMPORTED;
+	v[n].title = NULL;
+	v[n].n = 0;
+	if (rc != SQLITE_DONE)
+		store_fail(st, cause, "listing feeds");
+	if (rc != SQLITE_DONE || store_browse_count(st, &imp, &v[n].n, NULL, cause) != 0) {
+		store_groups_free(v, (long)n);
+		return -1;
+	}
+	*out = v;
+	return (long)n + 1;
+}
+
+struct store_regroup {
+	int (*cb)(const struct store_row *, void *);
+	void *arg;
+	const char *title;
+	size_t got;
+	int stop;
+};
+
+/* Passes a row on, named after the feed it is listed under. */
+static int
+store_regroup_row(const struct store_row *r, void *arg)
+{
+	struct store_regroup *g = arg;
+	struct store_row copy = *r;
+
+	if (g->title != NULL)
+		copy.feed = g->title;
+	g->got++;
+	return g->stop = g->cb(&copy, g->arg);
+}
+
+/* The list by feed: the feeds' own lists one after the other, so that a page
+ * costs what a page of one feed costs. An article carried by several feeds
+ * is listed under each of them. */
+static int
+store_browse_by_feed(struct store *st, size_t offset, size_t limit,
+                     int (*cb)(const struct store_row *, void *), void *arg, char **cause)
+{
+	struct store_group *v;
+	long n = store_browse_groups(st, &v, cause), i;
+	struct store_filter f;
+	struct store_regroup g;
+	int rc = 0;
+
+	if (n < 0)
+		return -1;
+	memset(&g, 0, sizeof(g));
+	g.cb = cb;
+	g.arg = arg;
+	for (i = 0; i < n && rc == 0 && !g.stop; i++) {
+		if (offset >= v[i].n) {
+			offset -= v[i].n;
+			continue;
+		}
+		memset(&f, 0, sizeof(f));
+		f.feed_id = v[i].id;
+		g.title = v[i].title;
+		g.got = 0;
+		rc = store_browse_list(st, &f, v[i].n, offset,
+		                       limit ? (limit < v[i].n - offset ? limit : v[i].n - offset)
+		                             : 0,
+		                       store_regroup_row, &g, cause);
+		if (limit > 0) {
+			limit -= g.got < limit ? g.got : limit;
+			if (limit == 0)
+				break;
+		}
+		offset = 0;
+	}
+	store_groups_free(v, n);
+	return rc;
+}
+
 int
 store_browse_count(struct store *st, const struct store_filter *f, size_t *total, size_t *unread,
                    char **cause)
@@ -92,7 +216,24 @@ store_browse_count(struct store *st, const struct store_filter *f, size_t *total
 
 	if (f->ids != NULL || f->unread_only)
 		return store_article_count(st, f, total, unread, cause);
-	if (f->feed_id == 0) {
+	if (f->feed_id == 0 && f->sort == STORE_SORT_FEED) {
+		/* rows, not articles: one under each feed that carries it */
+		struct store_group *v;
+		long n = store_browse_groups(st, &v, cause), i;
+
+		if (n < 0)
+			return -1;
+		for (i = 0; i < n; i++)
+			t += v[i].n;
+		store_groups_free(v, n);
+		rc = store_browse_counts(
+		    st,
+		    store_stmt(st,
+		               "SELECT count(*) FROM article INDEXED BY article_unread_id"
+		               " WHERE unread = 1",
+		               cause),
+		    -1, &u, NULL, cause);
+	} else if (f->feed_id == 0) {
 		rc = store_browse_counts(st, store_stmt(st, "SELECT count(*) FROM article", cause),
 		                         -1, &t, NULL, cause);
 		if (rc == 0)
@@ -150,6 +291,8 @@ store_browse_list(struct store *st, const struct store_filter *f, size_t total, 
 	size_t n = 0, i;
 	int rc, back;
 
+	if (f->ids == NULL && !f->unread_only && f->sort == STORE_SORT_FEED && f->feed_id == 0)
+		return store_browse_by_feed(st, offset, limit, cb, arg, cause);
 	if (f->ids != NULL || f->unread_only || f->sort != STORE_SORT_DATE)
 		return store_article_list(st, f, offset, limit, cb, arg, cause);
 	/* near the end, read backwards from the end: an OFFSET costs its length */

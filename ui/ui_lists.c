@@ -705,9 +705,8 @@ ui_list_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 			return 1;
 		}
 		l->f.sort = l->f.sort == STORE_SORT_DATE ? STORE_SORT_FEED : STORE_SORT_DATE;
-		ui_list_drop(l);
 		ui_listpos_set(&s->pos, 0, ui_body_rows(u));
-		ui_list_title(l);
+		ui_list_load(u, s); /* by feed, an article is listed under each of its feeds */
 		ui_say(u, 0, "sorted by %s", l->f.sort == STORE_SORT_FEED ? "feed" : "date");
 		return 1;
 	case UI_A_NEXT_UNREAD:

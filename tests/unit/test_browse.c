@@ -174,6 +174,39 @@ test_lists_and_counts(void **state)
 }
 
 static void
+test_by_feed(void **state)
+{
+	struct fixture *f = *state;
+	struct store_filter flt;
+	struct ids all, one, page;
+	size_t t, off, i, k;
+	char *cause = NULL;
+
+	/* the feeds in title order (their URLs here), then the imported articles */
+	memset(&flt, 0, sizeof(flt));
+	all.n = 0;
+	for (k = 0; k < 4; k++) {
+		flt.feed_id = k < 3 ? f->feeds[k] : STORE_FEED_IMPORTED;
+		one.n = 0;
+		assert_int_equal(store_article_list(f->st, &flt, 0, 0, collect, &one, &cause), 0);
+		for (i = 0; i < one.n; i++)
+			all.v[all.n++] = one.v[i];
+	}
+	memset(&flt, 0, sizeof(flt));
+	flt.sort = STORE_SORT_FEED;
+	assert_int_equal(store_browse_count(f->st, &flt, &t, NULL, &cause), 0);
+	assert_int_equal(t, all.n);
+	for (off = 0; off <= t; off++) {
+		page.n = 0;
+		assert_int_equal(store_browse_list(f->st, &flt, t, off, 6, collect, &page, &cause),
+		                 0);
+		assert_int_equal(page.n, off + 6 > t ? t - off : 6);
+		for (i = 0; i < page.n; i++)
+			assert_int_equal(page.v[i], all.v[off + i]);
+	}
+}
+
+static void
 test_feed_unread(void **state)
 {
 	struct fixture *f = *state;
@@ -263,6 +296,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_lists_and_counts, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_feed_unread, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_by_feed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_speakers, setup, teardown),
 	};
 
