@@ -170,9 +170,10 @@ query_bare(struct parser *ps)
 	return xstrndup(start, (size_t)(ps->p - start));
 }
 
-/* Parses a date value: YYYY-MM-DD (or anything curl_getdate reads), or an
- * age counted back from now: Nh, Nd, Nw, Nm (months of 30 days), Ny, today,
- * yesterday. Returns 0 and sets *t, or -1. */
+/* Parses a date value: YYYY-MM-DD (or anything curl_getdate reads), an age
+ * counted back from now: Nh, Nd, Nw, Nm (months of 30 days), Ny, today,
+ * yesterday, or @SECONDS (the exact time query_format writes). Returns 0 and
+ * sets *t, or -1. */
 static int
 query_date(const char *v, int64_t now, int until, int64_t *t)
 {
@@ -183,6 +184,14 @@ query_date(const char *v, int64_t now, int until, int64_t *t)
 	struct tm tm;
 	time_t when;
 
+	if (v[0] == '@' && (isdigit((unsigned char)v[1]) || v[1] == '-')) {
+		long long secs = strtoll(v + 1, &end, 10);
+
+		if (*end != '\0' || end == v + 1)
+			return -1;
+		*t = (int64_t)secs;
+		return 0;
+	}
 	if (strcmp(v, "today") == 0 || strcmp(v, "yesterday") == 0) {
 		*t = now - now % 86400 - (v[0] == 'y' ? 86400 : 0) + (until ? 86400 : 0);
 		return 0;
@@ -540,6 +549,19 @@ query_parse(const char *text, int64_t now, struct query_node **out, char **cause
 	return 0;
 }
 
+/* Appends s in double quotes, each quote inside doubled as the parser reads it. */
+static void
+query_format_quoted(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
 static void
 query_format_node(struct buf *b, const struct query_node *q)
 {
@@ -557,14 +579,22 @@ query_format_node(struct buf *b, const struct query_node *q)
 		buf_addc(b, ')');
 		break;
 	case QUERY_NOT:
-		buf_adds(b, "NOT ");
+		/* the parser takes no NOT straight after NOT, so a double one is grouped */
+		buf_adds(b, q->kids[0]->op == QUERY_NOT ? "NOT (" : "NOT ");
 		query_format_node(b, q->kids[0]);
+		if (q->kids[0]->op == QUERY_NOT)
+			buf_addc(b, ')');
 		break;
 	case QUERY_WORD:
-		buf_printf(b, "%s%s", q->text, q->prefix ? "*" : "");
+		/* a word the parser would read as an operator is written as a phrase */
+		if (strcmp(q->text, "AND") == 0 || strcmp(q->text, "OR") == 0 ||
+		    strcmp(q->text, "NOT") == 0 || q->text[0] == '-')
+			query_format_quoted(b, q->text);
+		else
+			buf_printf(b, "%s%s", q->text, q->prefix ? "*" : "");
 		break;
 	case QUERY_PHRASE:
-		buf_printf(b, "\"%s\"", q->text);
+		query_format_quoted(b, q->text);
 		break;
 	case QUERY_FIELD:
 		if (q->field == QUERY_F_UNREAD || q->field == QUERY_F_READ ||
@@ -573,8 +603,10 @@ query_format_node(struct buf *b, const struct query_node *q)
 			buf_adds(b, query_field_name(q->field));
 		else if (q->field == QUERY_F_SINCE || q->field == QUERY_F_UNTIL)
 			buf_printf(b, "%s:@%lld", query_field_name(q->field), (long long)q->time);
-		else
-			buf_printf(b, "%s:\"%s\"", query_field_name(q->field), q->text);
+		else {
+			buf_printf(b, "%s:", query_field_name(q->field));
+			query_format_quoted(b, q->text);
+		}
 		break;
 	}
 }

@@ -55,7 +55,10 @@ test_words_and_phrases(void **state)
 	parses_to("  micron   memory ", "(micron AND memory)");
 	parses_to("\"export controls\" chips", "(\"export controls\" AND chips)");
 	parses_to("semi*", "semi*");
-	parses_to("\"say \"\"no\"\" twice\"", "\"say \"no\" twice\"");
+	/* a doubled quote inside a phrase is one quote, written back doubled */
+	parses_to("\"say \"\"no\"\" twice\"", "\"say \"\"no\"\" twice\"");
+	parses_to("-AND", "NOT \"AND\"");
+	parses_to("-NOT x", "NOT (NOT x)");
 	/* lower-case or is a word; only OR is the operator */
 	parses_to("black or white", "(black AND or AND white)");
 	parses_to("e-mail", "e-mail");
