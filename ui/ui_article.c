@@ -495,7 +495,7 @@ ui_art_note(struct ui *u, struct ui_art *a, int editor)
 	}
 	p = &a->v.paras[para];
 	src = p->src;
-	if (p->role != UI_ROLE_BODY || src < 0) {
+	if ((p->role != UI_ROLE_BODY && p->role != UI_ROLE_HEADLINE) || src < 0) {
 		ui_say(u, 1, "scroll to a paragraph, or move to a statement (s), first");
 		return;
 	}

@@ -156,7 +156,12 @@ cat >"$TMPD/browser.sh" <<SH
 printf '%s\n' "\$#" "\$@" >"$TMPD/browser.out"
 SH
 chmod +x "$TMPD/browser.sh"
-start BROWSER="$TMPD/browser.sh"
+cat >"$TMPD/editor.sh" <<SH
+#!/bin/sh
+printf 'written in the editor\n# a comment line\n' >"\$1"
+SH
+chmod +x "$TMPD/editor.sh"
+start BROWSER="$TMPD/browser.sh" VISUAL= EDITOR="$TMPD/editor.sh"
 wait_for "Feeds (" >/dev/null
 keys /
 keys -l 'night crossing'
@@ -170,6 +175,9 @@ while [ ! -s "$TMPD/browser.out" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)
 check "the browser gets the URL as one argument, untouched by a shell" \
 	[ "$(cat "$TMPD/browser.out" 2>/dev/null)" = "$(printf '1\nhttps://example.org/timetable?from=velstad&to=harnby;x=$(id)')" ]
 check "the reader comes back after the browser" wait_for "opened https://example.org/timetable"
+keys s I
+check "I writes a note in \$EDITOR" wait_for "✎ written in the editor"
+check "the editor's comment lines are left out" sh -c "! tmux -S '$SOCK' capture-pane -p -t ui | grep -q 'a comment line'"
 keys Q
 
 # text from files never reaches the terminal as escape sequences
