@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "feed/urls.h"
 #include "util/xmalloc.h"
 
 static const struct cli_verb {
@@ -229,7 +230,8 @@ cli_main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
-		if (cli_store(&c) == NULL)
+		/* the reader shows the feeds of the urls file as they are now */
+		if (urls_sync(&c) != 0 || cli_store(&c) == NULL)
 			return 1;
 		rc = ui_main(&c);
 		store_close(c.st);
