@@ -82,7 +82,7 @@ void
 ui_search(struct ui *u)
 {
 	char *q =
-	    ui_prompt(u, "Search (words, \"phrase\", company: agency: speaker: tag: ...):", NULL);
+	    ui_prompt(u, "Search:", NULL);
 
 	if (q == NULL)
 		return;

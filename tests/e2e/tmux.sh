@@ -46,6 +46,17 @@ wait_for() {
 	screen | sed 's/^/  | /' >&2
 	return 1
 }
+# wait_status TEXT: polls until the status line (the last row) starts with TEXT
+wait_status() {
+	i=0
+	while [ $i -lt 200 ]; do
+		case "$(screen | tail -n 1)" in "$1"*) return 0 ;; esac
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "  the status line is: $(screen | tail -n 1)" >&2
+	return 1
+}
 # wait_gone TEXT: polls until the screen no longer shows TEXT
 wait_gone() {
 	i=0

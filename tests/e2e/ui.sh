@@ -39,7 +39,7 @@ check "e goes to an entity and names it" wait_for "(agency)"
 keys s
 check "s goes to a statement and names its speaker" wait_for "said (quoted)"
 keys i
-check "i asks for a note" wait_for "Note:"
+check "i asks for a note" wait_status "Note:"
 keys -l "ask for the tank inspection records"
 keys Enter
 check "the note shows under its paragraph" wait_for "✎ ask for the tank inspection records"
@@ -57,7 +57,7 @@ check "a rejected entity is no longer highlighted" sh -c "! tmux -S '$SOCK' capt
 keys '?'
 check "? lists the bindings of the article view" wait_for "next-statement"
 keys q t
-check "t asks for tags" wait_for "Tags (-tag removes):"
+check "t asks for tags" wait_status "Tags (-tag removes):"
 keys -l "followup"
 keys Enter
 check "the tag is saved" wait_for "tags saved"
@@ -65,7 +65,7 @@ check "the tag is stored" contains "$(nr search tag:followup 2>&1)" "Norvik Stee
 keys q
 check "the list shows the tag" wait_for "[followup]"
 keys /
-check "/ opens the search prompt" wait_for "Search ("
+check "/ opens the search prompt" wait_status "Search:"
 keys -l 'agency:HSD'
 keys Enter
 check "an agency search finds the article" wait_for "Search: agency:HSD (1)"
@@ -168,7 +168,7 @@ keys -l 'night crossing'
 keys Enter Enter
 check "an HTML article shows its numbered link" wait_for "[1]"
 keys f
-check "f asks which link" wait_for "Open link (1-1):"
+check "f asks which link" wait_status "Open link (1-1):"
 keys 1 Enter
 i=0
 while [ ! -s "$TMPD/browser.out" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
