@@ -57,6 +57,7 @@ struct ment {
 	uint8_t flags;
 	uint8_t gender;
 	uint8_t addressee; /* the one spoken to ("told Reuters"): never a speaker */
+	uint64_t cueh;     /* the noun that described it ("airline"), or 0 */
 };
 
 /* A document-level entity while it is being built. */
@@ -67,6 +68,8 @@ struct ent {
 	int gender;        /* enum gaz_gender */
 	int fixed_kind;    /* -1, or the kind a gazetteer gave */
 	uint32_t last_tok; /* its latest mention so far (resolution passes) */
+	uint64_t cue[4];   /* nouns that described it: "the airline" finds it */
+	int ncue;
 };
 
 /* A quotation: from the token after its opening mark to the one before its closing mark. */

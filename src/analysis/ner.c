@@ -193,7 +193,11 @@ run_len(const struct actx *x, size_t i)
 	int head = 0, conn = 0;
 
 	while (j < x->nt && same_sent(x, i, j)) {
-		if (name_word(x, j) && (j == i || !(x->t[j].flags & TF_SSTART))) {
+		if ((name_word(x, j) ||
+		     /* "Canadian Markets Commission": a common word inside a name */
+		     (j > i && is_word(x, j) && (x->t[j].flags & TF_CAP) &&
+		      !(roles(x, j) & GAZ_NONENT) && head_ahead(x, j))) &&
+		    (j == i || !(x->t[j].flags & TF_SSTART))) {
 			if (roles(x, j) & (GAZ_AGHEAD | GAZ_ORGHEAD | GAZ_COSUFFIX | GAZ_TITLE))
 				head = 1;
 			end = ++j;
@@ -261,7 +265,7 @@ vote(struct ment *m, enum ent_kind k, int w)
  * ("memory chip maker Micron"): returns the roles of the word right before,
  * or of a cue within two words before. */
 static uint32_t
-cue_before(const struct actx *x, size_t t0)
+cue_before(const struct actx *x, size_t t0, uint64_t *h)
 {
 	uint32_t r = 0;
 	size_t k;
@@ -271,15 +275,17 @@ cue_before(const struct actx *x, size_t t0)
 		    !(x->t[k - 1].flags & TF_LOWER))
 			break;
 		r = roles(x, k - 1);
-		if (r & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN | GAZ_TITLE | GAZ_ORGHEAD))
+		if (r & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN | GAZ_TITLE | GAZ_ORGHEAD)) {
+			*h = x->t[k - 1].h;
 			return r;
+		}
 	}
 	return 0;
 }
 
 /* Roles of the cue noun in an apposition after a name: "X, the chip maker," */
 static uint32_t
-cue_after(const struct actx *x, size_t t1)
+cue_after(const struct actx *x, size_t t1, uint64_t *h)
 {
 	size_t k;
 	uint32_t r, found = 0;
@@ -290,8 +296,11 @@ cue_after(const struct actx *x, size_t t1)
 		if (x->t[k].type == TK_PUNCT || x->t[k].type == TK_QUOTE)
 			break;
 		r = roles(x, k);
-		if ((x->t[k].flags & TF_LOWER) && (r & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN)))
-			found = r; /* the last noun is the head: "the group's director" */
+		if ((x->t[k].flags & TF_LOWER) &&
+		    (r & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN)) &&
+		    !(k + 1 < x->nt && x->t[k + 1].type == TK_POSS)) /* "the board's chair" */
+			found = r,
+			*h = x->t[k].h; /* the last noun is the head: "the group's director" */
 		if (r & GAZ_SPEECH)
 			break;
 	}
@@ -349,7 +358,7 @@ type_run(struct actx *x, struct ment *m, int titled)
 		vote(m, ENT_PERSON, n > 1 ? 3 : 1);
 		m->gender = x->t[t0].g->gender;
 	}
-	before = cue_before(x, t0);
+	before = cue_before(x, t0, &m->cueh);
 	if (before & GAZ_CONOUN)
 		vote(m, ENT_COMPANY, 3);
 	else if (before & GAZ_AGNOUN)
@@ -358,7 +367,7 @@ type_run(struct actx *x, struct ment *m, int titled)
 		vote(m, ENT_PERSON, 3);
 	else if (before & GAZ_ORGHEAD)
 		vote(m, ENT_ORG, 3); /* the environmental network Rede Floresta Viva */
-	after = cue_after(x, t1);
+	after = cue_after(x, t1, &m->cueh);
 	if (after & GAZ_CONOUN)
 		vote(m, ENT_COMPANY, 2);
 	else if (after & GAZ_AGNOUN)
@@ -662,6 +671,8 @@ join(struct actx *x, struct ment *m, int32_t e)
 	m->ent = e;
 	for (k = 0; k < ENT_NKINDS; k++)
 		x->e[e].votes[k] += m->votes[k];
+	if (m->cueh != 0 && x->e[e].ncue < 4)
+		x->e[e].cue[x->e[e].ncue++] = m->cueh;
 	if (m->gender != GAZ_G_NONE && x->e[e].gender == GAZ_G_NONE)
 		x->e[e].gender = m->gender;
 }
@@ -836,7 +847,11 @@ ent_has_word(const struct actx *x, const struct ent *e, uint64_t h)
 {
 	const char *p, *w;
 	size_t k;
+	int c;
 
+	for (c = 0; c < e->ncue; c++)
+		if (e->cue[c] == h)
+			return 1;
 	if (e->canon != NULL) {
 		for (p = e->canon; *p != '\0';) {
 			while (*p == ' ')
@@ -902,10 +917,12 @@ ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
 		const struct ment *m = &x->m[mi];
 		int k;
 
-		if (m->ent < 0 || (m->flags & MF_DESC) || m->addressee)
+		if (m->ent < 0 || (m->flags & MF_DESC))
 			continue;
 		if (ent_has_word(x, &x->e[m->ent], x->t[i].h))
 			return m->ent;
+		if (m->addressee)
+			continue;
 		k = ner_kind(x, (size_t)m->ent);
 		if (by_kind < 0 &&
 		    (k == want || (want == -2 && (k == ENT_COMPANY || k == ENT_ORG))))

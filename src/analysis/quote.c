@@ -332,7 +332,10 @@ resolve_np(const struct actx *x, size_t a, size_t b)
 
 			if (ner_kind(x, (size_t)me) == ENT_PERSON)
 				return me;
-			e = me; /* the head comes last: South Korea's Ministry of ... */
+			/* the head comes last: South Korea's Ministry of ...; places do not speak
+			 */
+			if (e < 0 || ner_kind(x, (size_t)me) != ENT_PLACE)
+				e = me;
 		}
 	}
 	if ((pr = (int)resolve_role(x, a, b)) >= 0)
@@ -509,7 +512,9 @@ cue_len(const struct actx *x, size_t i, int quote)
 	     tok_is(x, i, "confirms") || tok_is(x, i, "denied") || tok_is(x, i, "denies") ||
 	     tok_is(x, i, "acknowledged") || tok_is(x, i, "admitted") || tok_is(x, i, "revealed") ||
 	     tok_is(x, i, "predicted") || tok_is(x, i, "cited") || tok_is(x, i, "cites") ||
-	     tok_is(x, i, "ruled")) &&
+	     tok_is(x, i, "ruled") ||
+	     ((roles(x, i) & GAZ_COMMON) && !(roles(x, i) & GAZ_PARTICIPLE))) &&
+	    /* "12 northern states" */
 	    !tok_is(x, i + 1, "that"))
 		return 0;
 	/* "is said to", "the claims": not speech */
@@ -754,7 +759,10 @@ attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q)
 			k++;
 		wend = k;
 		/* "called it "x" and said ...": that cue has a clause of its own */
-		if (!tok_is(x, k, "and") && !tok_is(x, k, "but") && !tok_is(x, k, "which"))
+		if (!tok_is(x, k, "and") && !tok_is(x, k, "but") && !tok_is(x, k, "which") &&
+		    !tok_is(x, k, "while") && !tok_is(x, k, "whereas") &&
+		    !tok_is(x, k, "although") && !tok_is(x, k, "as") && !tok_is(x, k, "because") &&
+		    !tok_is(x, k, "when"))
 			while (wend < x->nt && wend < k + 14 &&
 			       x->t[wend].sent == x->t[q->close].sent &&
 			       !(x->t[wend].type == TK_PUNCT && (x->t[wend].flags & TF_SENTEND)) &&
@@ -914,9 +922,14 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 	for (j = k; j < end && j < k + 10; j++) {
 		if (tok_is(x, j, "that"))
 			break;
-				/* "said nobody had been hurt and that ...": the clause is all of it */
+		/* "said nobody had been hurt and that ...": the clause is all of it;
+		 * "citing a surge in imports that ...": that "that" is another's */
 		if (tok_is(x, j, "and") || (roles(x, j) & GAZ_AUX) || x->t[j].type == TK_NUM ||
-		    (x->t[j].type == TK_PUNCT && x->t[j].ch != ',') || x->t[j].type == TK_QUOTE) {
+		    x->t[j].type == TK_PUNCT || x->t[j].type == TK_QUOTE ||
+		    ((roles(x, v) & GAZ_PARTICIPLE) && j > k) ||
+		    (x->t[j].type == TK_WORD && (x->t[j].flags & TF_LOWER) && x->t[j].ment < 0 &&
+		     !(roles(x, j) & (GAZ_COMMON | GAZ_LOCPREP | GAZ_PERSONNOUN | GAZ_NONENT)) &&
+		     !is_time_word(x, j) && !is_channel_word(x, j))) {
 			j = end;
 			break;
 		}
@@ -1043,9 +1056,7 @@ reported(struct actx *x, struct stmt_acc *acc)
 				/* only time, place or manner may follow: "on Monday", "in a
 				 * statement" */
 				while (tail < s1 && !(x->t[tail].flags & TF_SENTEND) &&
-				       !tok_is(x, tail, "that") &&
-				       !(is_punct(x, tail, ',') &&
-				         (roles(x, tail + 1) & GAZ_PARTICIPLE)))
+				       !tok_is(x, tail, "that") && !is_punct(x, tail, ','))
 					tail++;
 				if (tail >= s1 || tail > i + n + 10 ||
 				    !(x->t[tail].flags & TF_SENTEND))
