@@ -249,7 +249,6 @@ static int32_t
 recent(const struct actx *x, size_t t, int pers, int g)
 {
 	long i = ment_before(x, t), stop = i - 400;
-	int32_t either = -1;
 
 	for (; i >= 0 && i > stop; i--) {
 		const struct ment *m = &x->m[i];
@@ -261,16 +260,16 @@ recent(const struct actx *x, size_t t, int pers, int g)
 		if (pers && k == ENT_PERSON) {
 			int eg = x->e[m->ent].gender;
 
-			if (eg == g)
+			/* the latest person who may be "he": one of unknown gender too */
+			if (eg == g || eg == GAZ_G_NONE || eg == GAZ_G_EITHER || g == GAZ_G_NONE)
 				return m->ent;
-			if (either < 0 && (eg == GAZ_G_NONE || eg == GAZ_G_EITHER))
-				either = m->ent;
+
 		} else if (!pers && (k == ENT_COMPANY || k == ENT_AGENCY || k == ENT_ORG ||
 		                     k == ENT_COUNTRY)) {
 			return m->ent;
 		}
 	}
-	return either;
+	return -1;
 }
 
 /* The person a role ("the chief executive of Corvane") stands for: one named
@@ -741,6 +740,26 @@ is_label(const struct actx *x, size_t open)
 	        (tok_is(x, open - 1, "as") && open > 1 && tok_is(x, open - 2, "known")));
 }
 
+/* The speaker of the last reported-speech cue of paragraph p, when it comes
+ * after the latest quotation: [*a, *b). */
+static int
+last_cue_speaker(const struct actx *x, size_t p, const struct stmt_acc *acc, size_t *a, size_t *b)
+{
+	size_t k, n;
+
+	if (acc->have_last && acc->last_para >= p)
+		return 0;
+	for (k = x->pfirst[p + 1]; k > x->pfirst[p]; k--) {
+		if (x->t[k - 1].flags & TF_INQUOTE)
+			return 0;
+		if ((n = cue_len(x, k - 1, 0)) > 0 && !(x->t[k - 1].flags & TF_CUEUSED))
+			return (roles(x, k - 1) & GAZ_PARTICIPLE)
+			           ? participle_subject(x, k - 1, a, b)
+			           : finite_subject(x, k - 1, n, a, b);
+	}
+	return 0;
+}
+
 /* Attributes quotation q; adds it as a statement unless it is none. */
 static void
 attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q)
@@ -836,9 +855,14 @@ attribute_quote(struct actx *x, struct stmt_acc *acc, const struct quote *q)
 				titlecase = 0;
 		if (q->nwords <= 2 || (titlecase && q->nwords <= 8))
 			return;
-		if (acc->have_last &&
-		    (acc->last_para == q->para ||
-		     (q->open == x->pfirst[q->para] && acc->last_para + 1 == q->para))) {
+		if (q->open == x->pfirst[q->para] && q->para > 0 &&
+		    last_cue_speaker(x, q->para - 1, acc, &a, &b)) {
+			/* "Aasen said the firm saw a future ..." then a bare quotation */
+			speaker = resolve_np(x, a, b);
+			stext = span_text(x, a, b);
+		} else if (acc->have_last &&
+		           (acc->last_para == q->para ||
+		            (q->open == x->pfirst[q->para] && acc->last_para + 1 == q->para))) {
 			speaker = acc->last_speaker;
 			stext = dup_or_null(acc->last_speaker_text);
 		}
