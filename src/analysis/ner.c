@@ -177,10 +177,15 @@ head_ahead(const struct actx *x, size_t i)
 {
 	size_t k;
 
-	for (k = i; k < i + 4 && k < x->nt && x->t[k].type == TK_WORD && (x->t[k].flags & TF_CAP);
-	     k++)
+	for (k = i; k < i + 5 && k < x->nt; k++) {
+		if (x->t[k].type == TK_POSS ||
+		    (x->t[k].type == TK_QUOTE && (x->t[k].flags & TF_QSINGLE) && k > i))
+			continue; /* Eastney Residents' Association */
+		if (x->t[k].type != TK_WORD || !(x->t[k].flags & TF_CAP))
+			return 0;
 		if (roles(x, k) & (GAZ_AGHEAD | GAZ_ORGHEAD | GAZ_COSUFFIX))
 			return 1;
+	}
 	return 0;
 }
 

@@ -226,6 +226,9 @@ is_pronoun(const struct actx *x, size_t i, int *gender)
 	return tok_is(x, i, "it") || tok_is(x, i, "they") || tok_is(x, i, "we") ? 2 : 0;
 }
 
+static size_t sent_first(const struct actx *x, size_t i);
+static size_t after_dateline(const struct actx *x, size_t s0);
+
 /* Index of the last mention starting before token t, or -1. */
 static long
 ment_before(const struct actx *x, size_t t)
@@ -249,6 +252,25 @@ static int32_t
 recent(const struct actx *x, size_t t, int pers, int g)
 {
 	long i = ment_before(x, t), stop = i - 400;
+	size_t s, j;
+
+	/* "It said ...": the organisation the sentence before was about */
+	if (!pers && t > 0) {
+		s = sent_first(x, t);
+		if (s > 0) {
+			s = after_dateline(x, sent_first(x, s - 1));
+			for (j = s; j < s + 3 && j < t; j++)
+				if (x->t[j].ment >= 0 && x->m[x->t[j].ment].ent >= 0 &&
+				    !x->m[x->t[j].ment].addressee) {
+					enum ent_kind kk =
+					    ner_kind(x, (size_t)x->m[x->t[j].ment].ent);
+
+					if (kk == ENT_COMPANY || kk == ENT_AGENCY || kk == ENT_ORG)
+						return x->m[x->t[j].ment].ent;
+					break;
+				}
+		}
+	}
 
 	for (; i >= 0 && i > stop; i--) {
 		const struct ment *m = &x->m[i];
@@ -514,7 +536,8 @@ cue_len(const struct actx *x, size_t i, int quote)
 	     tok_is(x, i, "ruled") ||
 	     ((roles(x, i) & GAZ_COMMON) && !(roles(x, i) & GAZ_PARTICIPLE))) &&
 	    /* "12 northern states" */
-	    !tok_is(x, i + 1, "that"))
+	    !tok_is(x, i + 1, "that") && !tok_is(x, i + 1, "it") && !tok_is(x, i + 1, "they") &&
+	    !tok_is(x, i + 1, "he") && !tok_is(x, i + 1, "she") && !tok_is(x, i + 1, "we"))
 		return 0;
 	/* "is said to", "the claims": not speech */
 	if (i > 0 &&
@@ -970,6 +993,12 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 				k++;
 		}
 		j = skip_adjuncts(x, k, end);
+		if (j > k &&
+		    (tok_is(x, j, "after") || tok_is(x, j, "before") || tok_is(x, j, "amid") ||
+		     tok_is(x, j, "despite") || tok_is(x, j, "following") ||
+		     tok_is(x, j, "because") || tok_is(x, j, "as") || tok_is(x, j, "while") ||
+		     tok_is(x, j, "when") || tok_is(x, j, "in") || tok_is(x, j, "at")))
+			return 0; /* "said on Monday, after complaints from ..." */
 		/* "said in a report published on Thursday.": what follows the channel
 		 * describes it */
 		if (j > k && j < end && x->t[j].type == TK_WORD && tok_len(x, j) > 3 &&

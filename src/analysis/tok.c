@@ -425,7 +425,7 @@ tok_sentences(struct actx *x)
 				t->flags |= TF_SSTART;
 				start = 0;
 			}
-						if ((t->type == TK_QUOTE && (t->flags & TF_SPB)) ||
+			if ((t->type == TK_QUOTE && (t->flags & TF_SPB)) ||
 			    (t->type == TK_PUNCT && t->ch == ':'))
 				start =
 				    1; /* a capital after an opening quote or colon says nothing */
