@@ -8,12 +8,12 @@
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
-/* Returns the normalised form of s, which the caller owns, with its length in *len. */
-static char *
-dup_norm(const char *s, size_t *len)
+/* Writes the normalised form of s (n bytes) to out, which has room for n
+ * bytes; returns its length. */
+static size_t
+dup_norm(const char *s, size_t n, char *out)
 {
-	size_t n = strlen(s), i = 0, o = 0, l;
-	char *out = xmalloc(n + 1);
+	size_t i = 0, o = 0, l;
 	int space = 0;
 	uint32_t cp;
 
@@ -78,9 +78,7 @@ dup_norm(const char *s, size_t *len)
 		}
 		i += l;
 	}
-	out[o] = '\0';
-	*len = o;
-	return out;
+	return o;
 }
 
 static uint64_t
@@ -97,33 +95,38 @@ dup_hash(const char *s, size_t n)
 void
 dup_mark(struct doc *d)
 {
-	size_t cap = 16, i, j, len;
-	char **norm;
-	size_t *lens;
+	size_t cap = 16, i, j, len, total = 0, *lens, *offs, *slot;
 	uint64_t *hs;
-	size_t *slot;
+	char *norm;
 
 	if (d->npara < 3)
 		return;
 	while (cap < d->npara * 2)
 		cap *= 2;
-	norm = xcalloc(d->npara, sizeof(*norm));
 	lens = xcalloc(d->npara, sizeof(*lens));
+	offs = xcalloc(d->npara, sizeof(*offs));
+	for (i = 1; i < d->npara; i++) {
+		lens[i] = strlen(d->paras[i].text);
+		total += lens[i];
+	}
+	norm = xmalloc(total + 1); /* one buffer: no allocation per paragraph */
 	hs = xcalloc(d->npara, sizeof(*hs));
 	slot = xcalloc(
 	    cap, sizeof(*slot)); /* paragraph index, 0 = empty (the headline is never in it) */
-	for (i = 1; i < d->npara; i++) {
+	for (i = 1, total = 0; i < d->npara; i++) {
 		d->paras[i].dup_of = -1;
-		norm[i] = dup_norm(d->paras[i].text, &len);
+		offs[i] = total;
+		len = dup_norm(d->paras[i].text, lens[i], norm + total);
 		lens[i] = len;
+		total += len;
 		if (len == 0)
 			continue;
-		hs[i] = dup_hash(norm[i], len);
+		hs[i] = dup_hash(norm + offs[i], len);
 		for (j = hs[i] & (cap - 1); slot[j] != 0; j = (j + 1) & (cap - 1)) {
 			size_t k = slot[j];
 
 			if (hs[k] == hs[i] && lens[k] == len &&
-			    memcmp(norm[k], norm[i], len) == 0) {
+			    memcmp(norm + offs[k], norm + offs[i], len) == 0) {
 				d->paras[i].dup_of = (int)k;
 				break;
 			}
@@ -131,10 +134,9 @@ dup_mark(struct doc *d)
 		if (slot[j] == 0)
 			slot[j] = i;
 	}
-	for (i = 0; i < d->npara; i++)
-		free(norm[i]);
 	free(norm);
 	free(lens);
+	free(offs);
 	free(hs);
 	free(slot);
 }

@@ -518,8 +518,8 @@ np_after(const struct actx *x, size_t v, size_t hi, size_t *a, size_t *b)
 static size_t
 cue_len(const struct actx *x, size_t i, int quote)
 {
-	if (i >= x->nt || (x->t[i].flags & TF_INQUOTE))
-		return 0;
+		if (i >= x->nt || x->t[i].g == NULL || (x->t[i].flags & TF_INQUOTE))
+		return 0; /* every cue, "according" too, is in the gazetteer */
 	if (tok_is(x, i, "according"))
 		return tok_is(x, i + 1, "to") ? 2 : 0;
 	if (!(roles(x, i) & GAZ_SPEECH) && !(quote && (roles(x, i) & GAZ_QUOTECUE)))
@@ -563,6 +563,8 @@ quote_addressees(struct actx *x)
 	for (i = 0; i + 1 < x->nt; i++) {
 		size_t at = 0;
 
+				if (x->t[i].g == NULL)
+			continue; /* to, with and the cues are all in the gazetteer */
 		if ((roles(x, i) & GAZ_TELL) && !(x->t[i].flags & TF_INQUOTE))
 			at = i + 1;
 		else if ((tok_is(x, i, "to") || tok_is(x, i, "with")) && i > 0 &&
