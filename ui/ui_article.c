@@ -337,16 +337,20 @@ ui_art_draw(struct ui *u, struct ui_screen *s, int *cy, int *cx)
 
 			if (p->role == UI_ROLE_HEADLINE && sg[i].kind == UI_SEG_TEXT)
 				sa |= at;
-			if (sg[i].mark >= 0 && sg[i].mark == a->focus)
-				*cy = y + 1, *cx = x;
+			if (sg[i].mark >= 0 && sg[i].mark == a->focus) {
+				*cy = y + 1;
+				*cx = x;
+			}
 			x += ui_put(y + 1, x, p->text + sg[i].start, sg[i].end - sg[i].start,
 			            u->cols - x, sa);
 		}
 		if (sg != segs)
 			free(sg);
 		if (s->pos.top + (size_t)y == fl && a->focus >= 0 &&
-		    a->v.marks[a->focus].kind == UI_MARK_STMT)
-			*cy = y + 1, *cx = m;
+		    a->v.marks[a->focus].kind == UI_MARK_STMT) {
+			*cy = y + 1;
+			*cx = m;
+		}
 	}
 	free(s->right);
 	s->right = xasprintf("%zu%%", a->v.nlines <= (size_t)h ? (size_t)100

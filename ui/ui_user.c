@@ -81,8 +81,7 @@ ui_user_tag_prompt(struct ui *u, int64_t id)
 void
 ui_search(struct ui *u)
 {
-	char *q =
-	    ui_prompt(u, "Search:", NULL);
+	char *q = ui_prompt(u, "Search:", NULL);
 
 	if (q == NULL)
 		return;
