@@ -61,7 +61,7 @@ static const char schema_v1[] =
     "CREATE INDEX feed_article_article ON feed_article(article_id);"
     "CREATE VIRTUAL TABLE article_fts USING fts5("
     " title, body, content='article', content_rowid='id',"
-    " tokenize='unicode61 remove_diacritics 2');"
+    " tokenize='porter unicode61 remove_diacritics 2');"
     "CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN"
     " INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
     " END;"

@@ -9,16 +9,14 @@ count() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).exe
 
 # many files, each imported in its own transaction, killed part-way
 mkdir -p "$TMPD/many"
-i=0
-while [ $i -lt 400 ]; do
-	printf 'Story number %d about the Tessaly port authority\n' $i >"$TMPD/many/s$i.txt"
-	j=0
-	while [ $j -lt 30 ]; do
-		printf 'The Tessaly Port Authority said on day %d that cargo volume rose, officials added.\n' $j >>"$TMPD/many/s$i.txt"
-		j=$((j + 1))
-	done
-	i=$((i + 1))
-done
+python3 - "$TMPD/many" <<'PY'
+import sys
+for i in range(3000):
+    with open("%s/s%d.txt" % (sys.argv[1], i), "w") as f:
+        f.write("Story number %d about the Tessaly port authority\n" % i)
+        for j in range(30):
+            f.write("The Tessaly Port Authority said on day %d that cargo volume rose by %d%%, officials added.\n" % (j, i % 97))
+PY
 nr list >/dev/null 2>&1
 base=$(count "$DB")
 : >"$TMPD/imported"
@@ -33,7 +31,7 @@ done_lines=$(grep -c '	new	' "$TMPD/imported")
 check "kill -9 during import: integrity check passes" [ "$(integrity "$DB")" = ok ]
 stored=$(($(count "$DB") - base))
 check "kill -9 during import: every reported article is stored ($done_lines reported, $stored stored)" [ "$stored" -ge "$done_lines" ]
-check "kill -9 during import: the import was really interrupted" test "$stored" -ge 20 -a "$stored" -lt 400
+check "kill -9 during import: the import was really interrupted" test "$stored" -ge 20 -a "$stored" -lt 3000
 out=$(nr import "$TMPD"/many/s1.txt 2>&1); rc=$?
 check "database usable after kill -9" [ $rc -eq 0 ]
 
