@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -116,6 +117,18 @@ cli_parse_id(const char *s)
 		return 0;
 	}
 	return v;
+}
+
+void
+cli_date(int64_t t, char *s, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
+		snprintf(s, n, "%-10s", "-");
+	else
+		strftime(s, n, "%Y-%m-%d", &tm);
 }
 
 static int

@@ -2,6 +2,7 @@
 #ifndef NR_CLI_H
 #define NR_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "storage/store.h"
@@ -29,6 +30,8 @@ void cli_usage(FILE *f, const char *verb);
 int cli_wants_help(int argc, char **argv);
 /* Parses a positive article id, or prints an error and returns 0. */
 long long cli_parse_id(const char *s);
+/* Writes t as YYYY-MM-DD (UTC) into s (n bytes), or "-" padded to ten columns when unknown. */
+void cli_date(int64_t t, char *s, size_t n);
 /* Returns the folder of bundled data (demo articles, themes), owned by nobody (static). */
 const char *cli_datadir(void);
 /* Loads the demo articles into st; 0 or -1 with *cause. */

@@ -119,17 +119,6 @@ struct cmd_list_ctx {
 	struct buf out;
 };
 
-static void
-cmd_date(int64_t t, char *s, size_t n)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
-		snprintf(s, n, "%-10s", "-");
-	else
-		strftime(s, n, "%Y-%m-%d", &tm);
-}
 
 static int
 cmd_list_row(const struct store_row *r, void *arg)
@@ -155,7 +144,7 @@ cmd_list_row(const struct store_row *r, void *arg)
 		buf_reset(&lc->out);
 		return 0;
 	}
-	cmd_date(r->time, date, sizeof(date));
+	cli_date(r->time, date, sizeof(date));
 	title = utf8_sanitize(r->title ? r->title : "", 0);
 	feed = utf8_sanitize(r->feed ? r->feed : r->imported ? "(imported)" : "", 0);
 	printf("%6lld %c %s  %-20.20s  %s\n", (long long)r->id, r->unread ? 'N' : ' ', date, feed,

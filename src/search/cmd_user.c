@@ -48,17 +48,6 @@ cmd_put_column(const char *s, size_t width)
 	free(t);
 }
 
-static void
-cmd_day(int64_t t, char *s, size_t n)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
-		snprintf(s, n, "%-10s", "-");
-	else
-		strftime(s, n, "%Y-%m-%d", &tm);
-}
 
 /* Joins argv[from..argc) with spaces into a string the caller owns. */
 static char *
@@ -681,7 +670,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 		for (k = 0; k < page.n; k++) {
 			const struct search_hit *h = &page.hits[k];
 
-			cmd_day(h->time, day, sizeof(day));
+			cli_date(h->time, day, sizeof(day));
 			o = json_pack("{s:I, s:s, s:o, s:o, s:s, s:b, s:f}", "id",
 			              (json_int_t)h->id, "title", h->title, "url",
 			              cmd_json_str(h->url), "feed", cmd_json_str(h->feed), "date",
@@ -696,7 +685,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 	for (k = 0; k < page.n; k++) {
 		const struct search_hit *h = &page.hits[k];
 
-		cmd_day(h->time, day, sizeof(day));
+		cli_date(h->time, day, sizeof(day));
 		printf("%6lld %c %s  ", (long long)h->id, h->unread ? 'N' : ' ', day);
 		cmd_put_column(h->feed ? h->feed : "(imported)", 20);
 		printf("  ");
