@@ -2,6 +2,7 @@
  * shared by name across articles, so that a search by company finds them all. */
 #include "storage/store_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,8 @@ static int
 store_analysis_clear(struct store *st, int64_t article_id, char **cause)
 {
 	static const char *const sql[] = {
-	    "DELETE FROM mention WHERE article_id = ?",
+	    "DELETE FROM article_mention WHERE article_id = ?",
+	    "DELETE FROM entity_article WHERE article_id = ?",
 	    "DELETE FROM statement WHERE article_id = ?",
 	};
 	sqlite3_stmt *s;
@@ -67,6 +69,115 @@ store_analysis_clear(struct store *st, int64_t article_id, char **cause)
 			return -1;
 	}
 	return 0;
+}
+
+/* Mentions are stored one row per article, as records of four unsigned
+ * LEB128 varints (entity id, paragraph, start, end) in text order. */
+static void
+store_varint_put(struct buf *b, uint64_t v)
+{
+	do {
+		buf_addc(b, (char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0)));
+		v >>= 7;
+	} while (v != 0);
+}
+
+/* Reads a varint at *p (before end) into *v; -1 when it is cut short or too long. */
+static int
+store_varint_get(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	unsigned shift = 0;
+
+	*v = 0;
+	while (*p < end && shift < 64) {
+		unsigned char c = *(*p)++;
+
+		*v |= (uint64_t)(c & 0x7f) << shift;
+		if ((c & 0x80) == 0)
+			return 0;
+		shift += 7;
+	}
+	return -1;
+}
+
+/* text order; mentions at the same place keep the analyzer's order (the
+ * pointers are into one array) */
+static int
+store_mention_cmp(const void *x, const void *y)
+{
+	const struct ana_mention *a = *(const struct ana_mention *const *)x;
+	const struct ana_mention *b = *(const struct ana_mention *const *)y;
+
+	if (a->para != b->para)
+		return a->para < b->para ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* Stores the mentions of a (entity indexes mapped to store ids by ids): the
+ * packed row, and a row per entity with its count of mentions. */
+static int
+store_mentions_put(struct store *st, int64_t article_id, const struct analysis *a,
+                   const int64_t *ids, char **cause)
+{
+	struct buf b = BUF_INIT;
+	const struct ana_mention **order = xcalloc(a->nments + 1, sizeof(*order));
+	int64_t *count = xcalloc(a->nents + 1, sizeof(*count));
+	sqlite3_stmt *s;
+	size_t i;
+	int rc = -1;
+
+	for (i = 0; i < a->nments; i++) {
+		if (a->ments[i].entity >= a->nents) {
+			*cause = xstrdup("a mention names no entity of its analysis");
+			goto out;
+		}
+		order[i] = &a->ments[i];
+	}
+	qsort(order, a->nments, sizeof(*order), store_mention_cmp);
+	for (i = 0; i < a->nments; i++) {
+		const struct ana_mention *m = order[i];
+
+		store_varint_put(&b, (uint64_t)ids[m->entity]);
+		store_varint_put(&b, m->para);
+		store_varint_put(&b, m->start);
+		store_varint_put(&b, m->end);
+		count[m->entity]++;
+	}
+	if (a->nments > 0) {
+		s = store_stmt(st, "INSERT INTO article_mention (article_id, data) VALUES (?, ?)",
+		               cause);
+		if (s == NULL)
+			goto out;
+		sqlite3_bind_int64(s, 1, article_id);
+		sqlite3_bind_blob(s, 2, b.data, (int)b.len, SQLITE_STATIC);
+		if (store_step_done(st, s, "storing mentions", cause) != 0)
+			goto out;
+	}
+	/* two entities of one analysis may be one stored entity (names differing in case) */
+	for (i = 0; i < a->nents; i++) {
+		if (count[i] == 0)
+			continue;
+		s = store_stmt(st,
+		               "INSERT INTO entity_article (entity_id, article_id, mentions)"
+		               " VALUES (?, ?, ?) ON CONFLICT DO UPDATE"
+		               " SET mentions = mentions + excluded.mentions",
+		               cause);
+		if (s == NULL)
+			goto out;
+		sqlite3_bind_int64(s, 1, ids[i]);
+		sqlite3_bind_int64(s, 2, article_id);
+		sqlite3_bind_int64(s, 3, count[i]);
+		if (store_step_done(st, s, "storing an entity's articles", cause) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&b);
+	free(order);
+	free(count);
+	return rc;
 }
 
 /* Returns the said text of m, which the caller owns; paragraphs joined by a space. */
@@ -111,24 +222,8 @@ store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
 			if (store_alias_add(st, ids[i], a->ents[i].aliases[j], cause) != 0)
 				goto out;
 	}
-	for (i = 0; i < a->nments; i++) {
-		const struct ana_mention *m = &a->ments[i];
-
-		s = store_stmt(
-		    st,
-		    "INSERT INTO mention (article_id, entity_id, para, off_start, off_end)"
-		    " VALUES (?, ?, ?, ?, ?)",
-		    cause);
-		if (s == NULL || m->entity >= a->nents)
-			goto out;
-		sqlite3_bind_int64(s, 1, article_id);
-		sqlite3_bind_int64(s, 2, ids[m->entity]);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)m->para);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)m->start);
-		sqlite3_bind_int64(s, 5, (sqlite3_int64)m->end);
-		if (store_step_done(st, s, "storing a mention", cause) != 0)
-			goto out;
-	}
+	if (store_mentions_put(st, article_id, a, ids, cause) != 0)
+		goto out;
 	for (i = 0; i < a->nstmts; i++) {
 		const struct ana_statement *m = &a->stmts[i];
 
@@ -200,6 +295,33 @@ store_entity_index(struct store *st, struct analysis *a, int64_t **map, int64_t 
 	return a->nents++;
 }
 
+/* Reads the packed mentions in column 0 of s into a, entities as store ids; -1 when damaged. */
+static int
+store_mentions_unpack(sqlite3_stmt *s, struct analysis *a)
+{
+	const unsigned char *p = sqlite3_column_blob(s, 0);
+	const unsigned char *end = p + sqlite3_column_bytes(s, 0);
+	uint64_t v[4];
+	size_t cap = 0;
+	int k;
+
+	while (p != NULL && p < end) {
+		for (k = 0; k < 4; k++)
+			if (store_varint_get(&p, end, &v[k]) != 0 || v[k] > INT64_MAX)
+				return -1;
+		if (a->nments == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			a->ments = xreallocarray(a->ments, cap, sizeof(*a->ments));
+		}
+		a->ments[a->nments].entity = (size_t)v[0];
+		a->ments[a->nments].para = (size_t)v[1];
+		a->ments[a->nments].start = (size_t)v[2];
+		a->ments[a->nments].end = (size_t)v[3];
+		a->nments++;
+	}
+	return 0;
+}
+
 int
 store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, char **cause)
 {
@@ -208,26 +330,20 @@ store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, cha
 	int rc;
 
 	memset(a, 0, sizeof(*a));
-	s = store_stmt(st,
-	               "SELECT entity_id, para, off_start, off_end FROM mention"
-	               " WHERE article_id = ? ORDER BY para, off_start",
-	               cause);
+	s = store_stmt(st, "SELECT data FROM article_mention WHERE article_id = ?", cause);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, article_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct ana_mention m;
-
-		m.para = (size_t)sqlite3_column_int64(s, 1);
-		m.start = (size_t)sqlite3_column_int64(s, 2);
-		m.end = (size_t)sqlite3_column_int64(s, 3);
-		m.entity = 0;
-		a->ments = xreallocarray(a->ments, a->nments + 1, sizeof(*a->ments));
-		a->ments[a->nments++] = m;
-		a->ments[a->nments - 1].entity = (size_t)sqlite3_column_int64(s, 0);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && store_mentions_unpack(s, a) != 0) {
+		sqlite3_reset(s);
+		*cause = xasprintf("%s: the mentions of article %lld are damaged", st->path,
+		                   (long long)article_id);
+		analysis_free(a);
+		return -1;
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		goto fail;
 	/* entity lookups reuse other statements, so map ids after the scan */
 	for (size_t i = 0; i < a->nments; i++)

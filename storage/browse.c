@@ -398,7 +398,7 @@ store_browse_entities(struct store *st, const char *kind, int speakers,
 	    st,
 	    "SELECT e.id, e.name, e.kind FROM entity e WHERE (?1 IS NULL OR e.kind = ?1)"
 	    " AND (EXISTS (SELECT 1 FROM statement s WHERE s.speaker_id = e.id)"
-	    "  OR (?2 = 0 AND EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = e.id)))"
+	    "  OR (?2 = 0 AND EXISTS (SELECT 1 FROM entity_article m WHERE m.entity_id = e.id)))"
 	    " ORDER BY e.kind, e.name COLLATE NOCASE",
 	    cause);
 	struct store_entity_row r;
@@ -427,12 +427,12 @@ int
 store_browse_entity_counts(struct store *st, int64_t id, size_t *mentions, size_t *articles,
                            size_t *statements, char **cause)
 {
-	sqlite3_stmt *s =
-	    store_stmt(st,
-	               "SELECT (SELECT count(*) FROM mention WHERE entity_id = ?1),"
-	               " (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = ?1),"
-	               " (SELECT count(*) FROM statement WHERE speaker_id = ?1)",
-	               cause);
+	sqlite3_stmt *s = store_stmt(
+	    st,
+	    "SELECT (SELECT coalesce(sum(mentions), 0) FROM entity_article WHERE entity_id = ?1),"
+	    " (SELECT count(*) FROM entity_article WHERE entity_id = ?1),"
+	    " (SELECT count(*) FROM statement WHERE speaker_id = ?1)",
+	    cause);
 	int rc;
 
 	if (s == NULL)

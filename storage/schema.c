@@ -85,14 +85,20 @@ static const char schema_v1[] =
     " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
     " PRIMARY KEY (alias, entity_id)) WITHOUT ROWID;"
     "CREATE INDEX entity_alias_entity ON entity_alias(entity_id);"
-    "CREATE TABLE mention ("
-    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    /* an article's mentions in one row, packed by storage/analysis.c: a row
+     * per mention (and an index by entity) made each feed's commit rewrite
+     * hundreds of index pages; article ids grow, so these rows append */
+    "CREATE TABLE article_mention ("
+    " article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+    " data BLOB NOT NULL);"
+    /* which articles mention an entity, and how often: written with the
+     * article's mentions, in the same transaction */
+    "CREATE TABLE entity_article ("
     " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
-    " para INTEGER NOT NULL,"
-    " off_start INTEGER NOT NULL,"
-    " off_end INTEGER NOT NULL);"
-    "CREATE INDEX mention_article ON mention(article_id, para, off_start);"
-    "CREATE INDEX mention_entity ON mention(entity_id, article_id);"
+    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    " mentions INTEGER NOT NULL,"
+    " PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;"
+    "CREATE INDEX entity_article_article ON entity_article(article_id);"
     "CREATE TABLE statement ("
     " id INTEGER PRIMARY KEY,"
     " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"

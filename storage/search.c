@@ -236,13 +236,14 @@ gen_entity_many(struct sqlgen *g, const char *kind, const char *v, int speaker)
 		    " LIMIT 500)",
 		    &cause);
 	else
-		s = store_stmt(g->st,
-		               "SELECT count(*) FROM (SELECT 1 FROM mention m WHERE m.entity_id IN"
-		               " (SELECT e.id FROM entity e WHERE (?1 IS NULL OR e.kind = ?1) AND"
-		               " (e.name = ?2 OR e.name LIKE ?3 ESCAPE '\\'"
-		               " OR e.id IN (SELECT entity_id FROM entity_alias WHERE alias = ?2)))"
-		               " LIMIT 500)",
-		               &cause);
+		s = store_stmt(
+		    g->st,
+		    "SELECT count(*) FROM (SELECT 1 FROM entity_article m WHERE m.entity_id IN"
+		    " (SELECT e.id FROM entity e WHERE (?1 IS NULL OR e.kind = ?1) AND"
+		    " (e.name = ?2 OR e.name LIKE ?3 ESCAPE '\\'"
+		    " OR e.id IN (SELECT entity_id FROM entity_alias WHERE alias = ?2)))"
+		    " LIMIT 500)",
+		    &cause);
 	if (s == NULL) {
 		free(cause);
 		return 1;
@@ -275,13 +276,15 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 	case QUERY_F_ORG:
 	case QUERY_F_ENTITY:
 		kind = q->field == QUERY_F_ENTITY ? NULL : gen_kinds[q->field];
-		buf_adds(w, gen_entity_many(g, kind, q->text, 0)
-		                ? "EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND"
-		                  " m.entity_id IN (SELECT e.id FROM entity e WHERE"
-		                  " (? IS NULL OR e.kind = ?) AND " GEN_ENTITY_MATCH "))"
-		                : "a.id IN (SELECT m.article_id FROM mention m WHERE m.entity_id IN"
-		                  " (SELECT e.id FROM entity e WHERE"
-		                  " (? IS NULL OR e.kind = ?) AND " GEN_ENTITY_MATCH "))");
+		buf_adds(
+		    w,
+		    gen_entity_many(g, kind, q->text, 0)
+		        ? "EXISTS (SELECT 1 FROM entity_article m WHERE m.article_id = a.id AND"
+		          " m.entity_id IN (SELECT e.id FROM entity e WHERE"
+		          " (? IS NULL OR e.kind = ?) AND " GEN_ENTITY_MATCH "))"
+		        : "a.id IN (SELECT m.article_id FROM entity_article m WHERE m.entity_id IN"
+		          " (SELECT e.id FROM entity e WHERE"
+		          " (? IS NULL OR e.kind = ?) AND " GEN_ENTITY_MATCH "))");
 		gen_bind_text(g, kind);
 		gen_bind_text(g, kind);
 		gen_bind_entity(g, q->text);

@@ -662,7 +662,7 @@ store_decision_affected(struct store *st, const char *name, int64_t **ids, size_
 	    st,
 	    "WITH e(id) AS (SELECT id FROM entity WHERE name = ?1"
 	    "  UNION SELECT entity_id FROM entity_alias WHERE alias = ?1)"
-	    " SELECT article_id FROM mention WHERE entity_id IN e"
+	    " SELECT article_id FROM entity_article WHERE entity_id IN e"
 	    " UNION SELECT article_id FROM statement WHERE speaker_id IN e"
 	    " UNION SELECT rowid FROM article_fts WHERE ?2 IS NOT NULL AND article_fts MATCH ?2"
 	    " ORDER BY 1",
@@ -690,12 +690,13 @@ store_entity_list(struct store *st, const char *kind,
 	sqlite3_stmt *s = store_stmt(
 	    st,
 	    "SELECT e.id, e.name, e.kind,"
-	    " (SELECT count(*) FROM mention m WHERE m.entity_id = e.id) AS nm,"
-	    " (SELECT count(*) FROM (SELECT article_id FROM mention WHERE entity_id = e.id"
+	    " (SELECT coalesce(sum(mentions), 0) FROM entity_article m WHERE m.entity_id = e.id) "
+	    "AS nm,"
+	    " (SELECT count(*) FROM (SELECT article_id FROM entity_article WHERE entity_id = e.id"
 	    "  UNION SELECT article_id FROM statement WHERE speaker_id = e.id)),"
 	    " (SELECT count(*) FROM statement s WHERE s.speaker_id = e.id)"
 	    " FROM entity e WHERE (?1 IS NULL OR e.kind = ?1)"
-	    " AND (EXISTS (SELECT 1 FROM mention WHERE entity_id = e.id)"
+	    " AND (EXISTS (SELECT 1 FROM entity_article WHERE entity_id = e.id)"
 	    "  OR EXISTS (SELECT 1 FROM statement WHERE speaker_id = e.id))"
 	    " ORDER BY nm DESC, e.name",
 	    cause);
@@ -769,7 +770,7 @@ store_entity_articles(struct store *st, int64_t id, int64_t **ids, size_t *n, ch
 	sqlite3_stmt *s =
 	    store_stmt(st,
 	               "SELECT a.id FROM article a WHERE a.id IN"
-	               " (SELECT article_id FROM mention WHERE entity_id = ?1"
+	               " (SELECT article_id FROM entity_article WHERE entity_id = ?1"
 	               "  UNION SELECT article_id FROM statement WHERE speaker_id = ?1)"
 	               " ORDER BY a.sort_time DESC, a.id DESC",
 	               cause);
