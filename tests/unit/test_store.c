@@ -11,7 +11,9 @@
 
 #include <cmocka.h>
 
+#include "storage/browse.h"
 #include "storage/store_int.h"
+#include "storage/user.h"
 #include "util/xmalloc.h"
 
 struct fixture {
@@ -217,6 +219,152 @@ test_analysis_round_trip(void **state)
 	doc_free(&d);
 }
 
+/* Returns the number of rows of table (a literal) for article id. */
+static int
+rows_of(struct store *st, const char *table, int64_t id)
+{
+	char *sql =
+	    xasprintf("SELECT count(*) FROM %s WHERE article_id = %lld", table, (long long)id);
+	sqlite3_stmt *s;
+	int n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	free(sql);
+	return n;
+}
+
+static void
+entity_counts(struct store *st, const char *name, size_t *mentions, size_t *articles)
+{
+	char *cause = NULL;
+	size_t statements;
+	int64_t eid = store_entity_find(st, name, NULL, NULL, &cause);
+
+	assert_true(eid > 0);
+	assert_int_equal(
+	    store_browse_entity_counts(st, eid, mentions, articles, &statements, &cause), 0);
+}
+
+/* Mentions are packed one row per article: many of them, large offsets, text
+ * order restored, entity counts kept in step on re-analysis and deletion. */
+static void
+test_mentions_packed(void **state)
+{
+	struct fixture *f = *state;
+	enum { N = 1000 };
+	struct doc d, d2;
+	struct analysis a, back, none;
+	struct ana_entity ents[3];
+	struct ana_mention *ments = xcalloc(N, sizeof(*ments));
+	char *cause = NULL;
+	int64_t id, id2, *ids;
+	size_t i, nm, na, n;
+
+	make_doc(&d, "packed", "Orrin Mills and Tessaly Rail", "Orrin Mills grew.",
+	         "Tessaly Rail fell.");
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	make_doc(&d2, "plain", "A quiet day", "Nothing happened.", NULL);
+	assert_int_equal(store_article_put(f->st, &d2, 0, &id2, NULL, &cause), 0);
+	memset(&a, 0, sizeof(a));
+	ents[0] = (struct ana_entity){"Orrin Mills", ENT_COMPANY, NULL, 0};
+	ents[1] = (struct ana_entity){"Tessaly Rail", ENT_COMPANY, NULL, 0};
+	/* the same stored entity as ents[0]: names are matched without case */
+	ents[2] = (struct ana_entity){"ORRIN MILLS", ENT_COMPANY, NULL, 0};
+	/* given in reverse text order; offsets past 16 and 32 bits */
+	for (i = 0; i < N; i++) {
+		size_t k = N - 1 - i;
+
+		ments[i].entity = k % 3;
+		ments[i].para = k / 100;
+		ments[i].start = (k % 100) * (SIZE_MAX > 0xffffffffu ? 70000000u : 70000u);
+		ments[i].end = ments[i].start + 1 + k;
+	}
+	a.ents = ents;
+	a.nents = 3;
+	a.ments = ments;
+	a.nments = N;
+	assert_int_equal(store_analysis_put(f->st, id, &d, &a, &cause), 0);
+	assert_int_equal(store_analysis_get(f->st, id, &back, &cause), 0);
+	assert_int_equal(back.nments, N);
+	assert_int_equal(back.nents, 2);
+	for (i = 0; i < N; i++) {
+		const struct ana_mention *m = &back.ments[i];
+
+		assert_int_equal(m->para, i / 100);
+		assert_int_equal(m->end - m->start, 1 + i);
+		assert_true(i == 0 || m->start > back.ments[i - 1].start ||
+		            m->para > back.ments[i - 1].para);
+		assert_string_equal(back.ents[m->entity].name,
+		                    i % 3 == 1 ? "Tessaly Rail" : "Orrin Mills");
+	}
+	assert_true(back.ments[99].start > 65535);
+	analysis_free(&back);
+	assert_int_equal(rows_of(f->st, "article_mention", id), 1);
+	assert_int_equal(rows_of(f->st, "entity_article", id), 2);
+	entity_counts(f->st, "Orrin Mills", &nm, &na);
+	assert_int_equal(nm, N - N / 3);
+	assert_int_equal(na, 1);
+
+	/* an empty analysis stores no rows and reads back empty */
+	memset(&none, 0, sizeof(none));
+	assert_int_equal(store_analysis_put(f->st, id2, &d2, &none, &cause), 0);
+	assert_int_equal(store_analysis_get(f->st, id2, &back, &cause), 0);
+	assert_int_equal(back.nments, 0);
+	assert_int_equal(back.nents, 0);
+	analysis_free(&back);
+	assert_int_equal(rows_of(f->st, "article_mention", id2), 0);
+
+	/* the same entity in a second article, then a re-analysis of the first without it */
+	a.nents = 1;
+	a.nments = 2;
+	ments[0] = (struct ana_mention){0, 1, 0, 5};
+	ments[1] = (struct ana_mention){0, 0, 2, 7};
+	assert_int_equal(store_analysis_put(f->st, id2, &d2, &a, &cause), 0);
+	ents[0] = (struct ana_entity){"Tessaly Rail", ENT_COMPANY, NULL, 0};
+	a.nments = 1;
+	assert_int_equal(store_analysis_put(f->st, id, &d, &a, &cause), 0);
+	entity_counts(f->st, "Orrin Mills", &nm, &na);
+	assert_int_equal(nm, 2);
+	assert_int_equal(na, 1);
+	entity_counts(f->st, "Tessaly Rail", &nm, &na);
+	assert_int_equal(nm, 1);
+	assert_int_equal(na, 1);
+	assert_int_equal(store_entity_articles(
+	                     f->st, store_entity_find(f->st, "Orrin Mills", NULL, NULL, &cause),
+	                     &ids, &n, &cause),
+	                 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], id2);
+	free(ids);
+	assert_int_equal(store_analysis_get(f->st, id2, &back, &cause), 0);
+	assert_int_equal(back.nments, 2);
+	assert_int_equal(back.ments[0].para, 0);
+	assert_int_equal(back.ments[0].start, 2);
+	analysis_free(&back);
+
+	/* deleting an article takes its rows with it */
+	assert_int_equal(store_article_delete(f->st, id, &cause), 0);
+	assert_int_equal(rows_of(f->st, "article_mention", id), 0);
+	assert_int_equal(rows_of(f->st, "entity_article", id), 0);
+	entity_counts(f->st, "Tessaly Rail", &nm, &na);
+	assert_int_equal(nm, 0);
+	assert_int_equal(na, 0);
+
+	/* a damaged row is an error, not a crash */
+	assert_int_equal(sqlite3_exec(f->st->db, "UPDATE article_mention SET data = x'0102ff'",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(store_analysis_get(f->st, id2, &back, &cause), -1);
+	assert_non_null(strstr(cause, "damaged"));
+	free(cause);
+	free(ments);
+	doc_free(&d);
+	doc_free(&d2);
+}
+
 static void
 test_bad_files(void **state)
 {
@@ -258,6 +406,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_reimport_updates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_in_sync, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_mentions_packed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 	};
 
