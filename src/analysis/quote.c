@@ -518,7 +518,7 @@ np_after(const struct actx *x, size_t v, size_t hi, size_t *a, size_t *b)
 static size_t
 cue_len(const struct actx *x, size_t i, int quote)
 {
-		if (i >= x->nt || x->t[i].g == NULL || (x->t[i].flags & TF_INQUOTE))
+	if (i >= x->nt || x->t[i].g == NULL || (x->t[i].flags & TF_INQUOTE))
 		return 0; /* every cue, "according" too, is in the gazetteer */
 	if (tok_is(x, i, "according"))
 		return tok_is(x, i + 1, "to") ? 2 : 0;
@@ -563,7 +563,7 @@ quote_addressees(struct actx *x)
 	for (i = 0; i + 1 < x->nt; i++) {
 		size_t at = 0;
 
-				if (x->t[i].g == NULL)
+		if (x->t[i].g == NULL)
 			continue; /* to, with and the cues are all in the gazetteer */
 		if ((roles(x, i) & GAZ_TELL) && !(x->t[i].flags & TF_INQUOTE))
 			at = i + 1;
@@ -680,9 +680,19 @@ finite_subject(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 	/* "Washington, which has warned": the name before the relative pronoun */
 	while (k > s0 && (roles(x, k - 1) & GAZ_AUX) && (x->t[k - 1].flags & TF_LOWER))
 		k--;
-	if (k >= s0 + 2 && (tok_is(x, k - 1, "which") || tok_is(x, k - 1, "who")) &&
-	    is_punct(x, k - 2, ',') && x->t[k - 3 < s0 ? s0 : k - 3].ment >= 0) {
-		const struct ment *m = &x->m[x->t[k - 3].ment];
+	if (k >= s0 + 3 && (tok_is(x, k - 1, "which") || tok_is(x, k - 1, "who")) &&
+	    is_punct(x, k - 2, ',')) {
+		size_t j = k - 3;
+		const struct ment *m;
+
+		if (is_punct(x, j, ')')) /* "the Global Immunisation Fund (GIF), which said" */
+			while (j > s0 && !is_punct(x, j, '('))
+				j--;
+		if (is_punct(x, j, '(') && j > s0)
+			j--;
+		if (x->t[j].ment < 0)
+			return 0;
+		m = &x->m[x->t[j].ment];
 
 		*a = m->t0;
 		*b = m->t1;
@@ -1114,7 +1124,7 @@ reported(struct actx *x, struct stmt_acc *acc)
 				       !tok_is(x, tail, "that") && !is_punct(x, tail, ','))
 					tail++;
 				if (tail >= s1 || tail > i + n + 10 ||
-				    !(x->t[tail].flags & TF_SENTEND))
+				    !((x->t[tail].flags & TF_SENTEND) || is_punct(x, tail, ',')))
 					continue;
 				ca = after_dateline(x, s0);
 				cb = a - 1;
