@@ -452,6 +452,7 @@ appos_subject(const struct actx *x, size_t v, size_t lo, size_t *a, size_t *b)
 	size_t c2, c1, s1 = 0;
 	int before = 0;
 
+	lo = after_dateline(x, lo); /* "OSLO, May 2 (Wirenews) - Name, ...": not part of the name */
 	if (v == 0 || v <= lo || !is_punct(x, v - 1, ','))
 		return 0;
 	c2 = v - 1;
@@ -469,8 +470,10 @@ appos_subject(const struct actx *x, size_t v, size_t lo, size_t *a, size_t *b)
 		*b = c1 - 1;
 		return 1;
 	}
+	/* "Sorensen Microdevices, Denmark's largest chip maker, said": a name
+	 * before the apposition is the speaker, whatever the apposition names */
 	if (has_person(x, c1, c2) || !before ||
-	    (!has_person(x, s1, c1 - 1) && ner_entity_in(x, c1, c2) >= 0)) {
+	    (ner_entity_in(x, s1, c1 - 1) < 0 && ner_entity_in(x, c1, c2) >= 0)) {
 		if (ner_entity_in(x, c1, c2) < 0)
 			return 0;
 		*a = c1;
@@ -972,6 +975,27 @@ skip_adjuncts(const struct actx *x, size_t k, size_t end)
 }
 
 /* Finds the clause of reported speech after cue v (+n words): [*a, *b). */
+/* Returns 1 when a clause seems to start at k: a subject pronoun or a name,
+ * or a determiner whose noun phrase is followed by an auxiliary ("the deal
+ * would close"). */
+static int
+clause_starts(const struct actx *x, size_t k, size_t end)
+{
+	size_t j;
+	int g;
+
+	if (is_pronoun(x, k, &g) || tok_is(x, k, "there") || x->t[k].ment >= 0)
+		return 1;
+	if (!(tok_is(x, k, "the") || tok_is(x, k, "its") || tok_is(x, k, "their") ||
+	      tok_is(x, k, "his") || tok_is(x, k, "her") || tok_is(x, k, "a") ||
+	      tok_is(x, k, "an") || tok_is(x, k, "this") || tok_is(x, k, "some")))
+		return 0;
+	for (j = k + 1; j < end && j < k + 6; j++)
+		if ((roles(x, j) & GAZ_AUX) && (x->t[j].flags & TF_LOWER))
+			return 1;
+	return 0;
+}
+
 static int
 clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 {
@@ -1026,6 +1050,11 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 		     tok_is(x, k, "during") || tok_is(x, k, "when") || tok_is(x, k, "while")))
 			return 0; /* "said in a statement." and nothing reported */
 		k = j;
+		/* "added three of its products to a list": without "that", add- is
+		 * speech only when a clause with its own subject follows */
+		if (tok_len(x, v) >= 3 && memcmp(tok_text(x, v), "add", 3) == 0 && k < end &&
+		    !clause_starts(x, k, end))
+			return 0;
 	}
 	/* the clause ends before ", adding that ..." or ", according to ..." */
 	for (j = k; j + 1 < end; j++)
@@ -1061,6 +1090,29 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 	return end - k >= 3;
 }
 
+/* Returns 1 when the cue at i is denied: "did not say", "won't say",
+ * "declined to say", "never said": then nothing was said. */
+static int
+cue_negated(const struct actx *x, size_t i)
+{
+	size_t k, len;
+	const char *t;
+
+	for (k = i; k > 0 && k + 3 > i; k--) {
+		t = tok_text(x, k - 1);
+		len = tok_len(x, k - 1);
+		if (tok_is(x, k - 1, "not") || tok_is(x, k - 1, "never") ||
+		    (len >= 3 && memcmp(t + len - 3, "n't", 3) == 0) ||
+		    (len >= 5 && memcmp(t + len - 5, "n\xe2\x80\x99t", 5) == 0))
+			return 1;
+		if (tok_is(x, k - 1, "to") && k >= 2 &&
+		    (tok_is(x, k - 2, "declined") || tok_is(x, k - 2, "refused") ||
+		     tok_is(x, k - 2, "declines") || tok_is(x, k - 2, "refuses")))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 reported(struct actx *x, struct stmt_acc *acc)
 {
@@ -1068,7 +1120,8 @@ reported(struct actx *x, struct stmt_acc *acc)
 	int found, np;
 
 	for (i = 0; i < x->nt; i++) {
-		if ((n = cue_len(x, i, 0)) == 0 || (x->t[i].flags & TF_CUEUSED))
+		if ((n = cue_len(x, i, 0)) == 0 || (x->t[i].flags & TF_CUEUSED) ||
+		    cue_negated(x, i))
 			continue;
 		s0 = sent_first(x, i);
 		s1 = sent_last(x, i);
