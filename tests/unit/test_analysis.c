@@ -379,6 +379,42 @@ test_rules(void **state)
 	doc_free(&d);
 }
 
+/* Things that look like speech and are not, and a speaker behind an apposition. */
+static void
+test_not_said(void **state)
+{
+	const char *paras[] = {
+	    "Valve maker braces for licence delay",
+	    "ARNHEM, May 4 (Wirenews) - Kellbrook Valves, the Netherlands' largest maker of "
+	    "pump seals, said on Monday it expected orders to fall.",
+	    "The Export Control Office in neighbouring Belgium added two of its seals to a list "
+	    "of restricted goods.",
+	    "The office did not say how long a licence would take, and Kellbrook declined to "
+	    "say what it had asked for.",
+	    "Kellbrook added that it would appeal.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+	long s;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	/* the name before the apposition speaks, not the country the apposition names */
+	s = stmt_find(&d, &a, "it expected orders to fall");
+	assert_string_equal(speaker_of(&a, s), "Kellbrook Valves");
+	assert_string_equal(a.stmts[s].speaker_text, "Kellbrook Valves");
+	/* "added" with an object is not speech; with a clause it is */
+	assert_int_equal(stmt_find(&d, &a, "two of its seals"), -1);
+	s = stmt_find(&d, &a, "it would appeal");
+	assert_string_equal(speaker_of(&a, s), "Kellbrook Valves");
+	/* a denied cue says nothing */
+	assert_int_equal(stmt_find(&d, &a, "how long a licence"), -1);
+	assert_int_equal(stmt_find(&d, &a, "what it had asked"), -1);
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 static void
 test_dup_mark(void **state)
 {
@@ -453,7 +489,7 @@ main(void)
 	    cmocka_unit_test(test_quote_marks), cmocka_unit_test(test_aliases),
 	    cmocka_unit_test(test_countries),   cmocka_unit_test(test_statements),
 	    cmocka_unit_test(test_dup_mark),    cmocka_unit_test(test_hostile),
-	    cmocka_unit_test(test_rules),
+	    cmocka_unit_test(test_rules),       cmocka_unit_test(test_not_said),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
