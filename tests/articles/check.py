@@ -536,7 +536,7 @@ def main(argv):
     ap.add_argument("--micron", nargs="?", const=os.environ.get("SHARED_DIR", ""),
                     metavar="SHARED_DIR")
     ap.add_argument("--known", metavar="FILE",
-                    help="checks known to fail, one label a line (default: known-failures.txt "
+                    help="checks known to fail, one label a line (default: known-failures.list "
                          "here, when it exists; never in --micron mode)")
     ap.add_argument("--write-known", metavar="FILE",
                     help="write the labels of the checks that failed in this run to FILE")
@@ -545,7 +545,7 @@ def main(argv):
 
     known = []
     here = os.path.dirname(os.path.abspath(__file__))
-    kpath = args.known or os.path.join(here, "known-failures.txt")
+    kpath = args.known or os.path.join(here, "known-failures.list")
     if args.micron is None and (args.known or os.path.exists(kpath)):
         try:
             with open(kpath, encoding="utf-8") as f:
