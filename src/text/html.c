@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -329,6 +330,23 @@ html_attr(const xmlChar **atts, const char *name)
 	return NULL;
 }
 
+/* Returns 1 when u has no scheme (relative) or one a reader may hand to a
+ * browser: http, https, mailto. javascript:, data:, file: and the rest would
+ * run code or open local files, so such links are dropped. */
+static int
+html_scheme_ok(const char *u)
+{
+	size_t n = 0;
+
+	while (isalnum((unsigned char)u[n]) || u[n] == '+' || u[n] == '-' || u[n] == '.')
+		n++;
+	if (u[n] != ':' || n == 0 || !isalpha((unsigned char)u[0]))
+		return 1;
+	return (n == 4 && strncasecmp(u, "http", 4) == 0) ||
+	       (n == 5 && strncasecmp(u, "https", 5) == 0) ||
+	       (n == 6 && strncasecmp(u, "mailto", 6) == 0);
+}
+
 char *
 html_resolve(const char *href, const char *base)
 {
@@ -349,8 +367,7 @@ html_resolve(const char *href, const char *base)
 			buf_adds(&b, "%20");
 		else if ((unsigned char)*href >= 0x20 && *href != 0x7f)
 			buf_addc(&b, *href);
-	if (b.len == 0 || b.data[0] == '#' || strncasecmp(b.data, "javascript:", 11) == 0 ||
-	    strncasecmp(b.data, "data:", 5) == 0 || strncasecmp(b.data, "vbscript:", 9) == 0) {
+	if (b.len == 0 || b.data[0] == '#' || !html_scheme_ok(b.data)) {
 		buf_free(&b);
 		return NULL;
 	}
@@ -361,7 +378,7 @@ html_resolve(const char *href, const char *base)
 	buf_free(&b);
 	if (url == NULL)
 		return NULL;
-	if (!utf8_valid(url, strlen(url))) {
+	if (!utf8_valid(url, strlen(url)) || !html_scheme_ok(url)) {
 		xmlFree(url);
 		return NULL;
 	}

@@ -177,6 +177,23 @@ test_links_numbered_and_resolved(void **state)
 	doc_free(&d);
 }
 
+/* Only links a browser may safely be handed survive: http, https, mailto. */
+static void
+test_link_schemes(void **state)
+{
+	struct doc d;
+
+	render("<p><a href=\"file:///etc/passwd\">f</a> <a href=\"FILE:/x\">g</a> "
+	       "<a href=\"vbscript:x\">v</a> <a href=\"ssh://h/\">s</a> "
+	       "<a href=\" JavaScript:alert(1)\">j</a> <a href=\"mailto:desk@paper.example\">m</a> "
+	       "<a href=\"HTTPS://paper.example/a\">h</a> <a href=\"rel/b\">r</a></p>",
+	       "file:///home/user/page.html", &d, NULL);
+	assert_int_equal(d.nlinks, 2);
+	assert_string_equal(d.links[0], "mailto:desk@paper.example");
+	assert_string_equal(d.links[1], "HTTPS://paper.example/a");
+	doc_free(&d);
+}
+
 static void
 test_link_around_blocks(void **state)
 {
@@ -313,6 +330,7 @@ main(void)
 	    cmocka_unit_test(test_table_rows),
 	    cmocka_unit_test(test_images),
 	    cmocka_unit_test(test_links_numbered_and_resolved),
+	    cmocka_unit_test(test_link_schemes),
 	    cmocka_unit_test(test_link_around_blocks),
 	    cmocka_unit_test(test_entities_and_controls),
 	    cmocka_unit_test(test_deep_nesting),
