@@ -55,6 +55,18 @@ check "javascript: links in the text are dropped" lacks "$links" "javascript:"
 check "file: links in the text are dropped" lacks "$links" "file:"
 check "https links in the text are kept" contains "$links" "https://127.0.0.1/ok"
 
+# shell metacharacters in a feed URL are only part of a URL: nothing runs them
+# (no spaces, so that the URL is accepted; in sh each of these creates a file)
+bad="$BASE/feeds/k000.xml?a=\$(>$TMPD/pwned1)&b=\`>$TMPD/pwned2\`;>$TMPD/pwned3"
+out=$(nr add "$bad" 2>&1); rc=$?
+check "a URL with shell metacharacters is accepted as a URL" [ $rc -eq 0 ]
+nr fetch >/dev/null 2>&1
+nr feeds >/dev/null 2>&1
+nr export-opml >/dev/null 2>&1
+check "metacharacters in a feed URL run nothing" \
+	test ! -e "$TMPD/pwned1" -a ! -e "$TMPD/pwned2" -a ! -e "$TMPD/pwned3"
+nr remove "$bad" >/dev/null 2>&1
+
 # kill -9 during a fetch: every feed that finished is stored whole
 integrity() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA integrity_check").fetchone()[0])' "$1"; }
 done_feeds() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM feed WHERE last_ok IS NOT NULL AND url LIKE ?", ("%/k%",)).fetchone()[0])' "$1"; }
