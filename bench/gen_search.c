@@ -25,24 +25,30 @@ next(void)
 }
 
 static const char *const common[] = {
-    "the", "a", "of", "to", "in", "and", "said", "on", "for", "with", "by", "at", "from",
-    "its", "was", "has", "would", "after", "over", "year", "market", "shares", "prices",
-    "government", "minister", "report", "week", "plan", "talks", "deal", "sales", "rules",
-    "growth", "court", "trade", "export", "chips", "energy", "bank", "rates", "workers",
-    "strike", "port", "rail", "tariff", "inflation", "budget", "election", "council",
-    "investors", "quarter", "profit", "loss", "licence", "probe", "merger", "supply",
-    "demand", "factory", "memory", "storage", "network", "security", "data", "cloud",
+    "the",      "a",         "of",      "to",     "in",      "and",       "said",     "on",
+    "for",      "with",      "by",      "at",     "from",    "its",       "was",      "has",
+    "would",    "after",     "over",    "year",   "market",  "shares",    "prices",   "government",
+    "minister", "report",    "week",    "plan",   "talks",   "deal",      "sales",    "rules",
+    "growth",   "court",     "trade",   "export", "chips",   "energy",    "bank",     "rates",
+    "workers",  "strike",    "port",    "rail",   "tariff",  "inflation", "budget",   "election",
+    "council",  "investors", "quarter", "profit", "loss",    "licence",   "probe",    "merger",
+    "supply",   "demand",    "factory", "memory", "storage", "network",   "security", "data",
+    "cloud",
 };
 #define NCOMMON (sizeof(common) / sizeof(common[0]))
 
 static const char *const companies[] = {
-    "Micron Technology", "Veltrix Memory", "Corvan Systems", "Brightwater Lines",
+    "Micron Technology",     "Veltrix Memory",       "Corvan Systems",  "Brightwater Lines",
     "Sorensen Microdevices", "Halcyon Therapeutics", "Ostbahn Freight", "Kestrel Energy",
-    "Norland Rail", "Pellucid Networks", "Ardent Foods", "Quayside Bank",
+    "Norland Rail",          "Pellucid Networks",    "Ardent Foods",    "Quayside Bank",
 };
 static const char *const agencies[] = {
-    "Cyberspace Administration of China", "Office of Digital Trade", "Harbour Authority",
-    "Competition Commission", "Medicines Agency", "Ministry of Commerce",
+    "Cyberspace Administration of China",
+    "Office of Digital Trade",
+    "Harbour Authority",
+    "Competition Commission",
+    "Medicines Agency",
+    "Ministry of Commerce",
 };
 static const char *const agency_alias[] = {"CAC", "ODT", "HA", "CC", "MA", "MOFCOM"};
 
@@ -50,8 +56,8 @@ static const char *const agency_alias[] = {"CAC", "ODT", "HA", "CC", "MA", "MOFC
 static void
 rare_word(struct buf *b)
 {
-	static const char *const syl[] = {"ka", "lo", "mi", "ren", "tas", "vo", "zu", "pel",
-					  "dra", "quin", "so", "bek", "ny", "tor", "wha", "gel"};
+	static const char *const syl[] = {"ka",  "lo",   "mi", "ren", "tas", "vo",  "zu",  "pel",
+	                                  "dra", "quin", "so", "bek", "ny",  "tor", "wha", "gel"};
 	uint32_t r = next() % 50000;
 
 	buf_adds(b, syl[r % 16]);
@@ -135,11 +141,12 @@ make_article(struct gen *g, long i)
 				buf_addc(&b, ' ');
 			if (r < 2)
 				mention(&g->a, &b,
-					entity(&g->a, companies[next() % 12], ENT_COMPANY, NULL), p);
+				        entity(&g->a, companies[next() % 12], ENT_COMPANY, NULL),
+				        p);
 			else if (r < 3) {
 				c = next() % 6;
 				mention(&g->a, &b,
-					entity(&g->a, agencies[c], ENT_AGENCY, agency_alias[c]), p);
+				        entity(&g->a, agencies[c], ENT_AGENCY, agency_alias[c]), p);
 			} else if (r < 15)
 				rare_word(&b);
 			else
@@ -169,7 +176,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	for (i = 0; i < n; i++) {
-		if (i % 5000 == 0 && (i > 0 ? store_commit(st, &cause) : 0) + store_begin(st, &cause))
+		if (i % 5000 == 0 &&
+		    (i > 0 ? store_commit(st, &cause) : 0) + store_begin(st, &cause))
 			goto fail;
 		make_article(&g, i);
 		if (store_article_put(st, &g.d, 0, &id, NULL, &cause) != 0 ||

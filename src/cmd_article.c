@@ -119,7 +119,6 @@ struct cmd_list_ctx {
 	struct buf out;
 };
 
-
 static int
 cmd_list_row(const struct store_row *r, void *arg)
 {

@@ -14,17 +14,17 @@ struct feed_enclosure {
 };
 
 struct feed_item {
-	char *id;        /* guid / id as given, or NULL */
-	char *title;     /* plain text, entities decoded, markup removed; or NULL */
-	char *link;      /* absolute URL, or NULL */
-	char *author;    /* plain text, or NULL */
+	char *id;          /* guid / id as given, or NULL */
+	char *title;       /* plain text, entities decoded, markup removed; or NULL */
+	char *link;        /* absolute URL, or NULL */
+	char *author;      /* plain text, or NULL */
 	int64_t published; /* UTC seconds, 0 = none */
 	int64_t updated;
-	char *summary;   /* plain text, or NULL */
-	char *content;   /* HTML as given (content:encoded, atom:content, content_html), or NULL */
+	char *summary; /* plain text, or NULL */
+	char *content; /* HTML as given (content:encoded, atom:content, content_html), or NULL */
 	char *summary_html; /* the summary as HTML (RSS description as given, text escaped):
-			       what feed_item_doc renders when there is no content; or NULL */
-	char *base;      /* the content's explicit xml:base, resolved, or NULL */
+	                       what feed_item_doc renders when there is no content; or NULL */
+	char *base;         /* the content's explicit xml:base, resolved, or NULL */
 	struct feed_enclosure *encs;
 	size_t nencs;
 	char **cats;
@@ -32,9 +32,9 @@ struct feed_item {
 };
 
 struct feed {
-	char *format;    /* "rss", "rdf", "atom", "json" */
-	char *title;     /* plain text, or NULL */
-	char *link;      /* the site, absolute, or NULL */
+	char *format; /* "rss", "rdf", "atom", "json" */
+	char *title;  /* plain text, or NULL */
+	char *link;   /* the site, absolute, or NULL */
 	char *subtitle;
 	char *id;
 	char *author;
@@ -53,7 +53,7 @@ struct feed {
  * No state is kept between calls: threads may parse feeds at the same time once
  * the main thread has called xmlInitParser() (and json_object_seed(0)). */
 int feed_parse(const char *data, size_t len, const char *url, const char *content_type,
-	       struct feed *out, char **cause);
+               struct feed *out, char **cause);
 void feed_free(struct feed *f);
 /* Turns item it of feed f into an article: the key (guid/id, else link, else a
  * hash of title and date), fields, and the content (or summary) rendered to

@@ -48,7 +48,6 @@ cmd_put_column(const char *s, size_t width)
 	free(t);
 }
 
-
 /* Joins argv[from..argc) with spaces into a string the caller owns. */
 static char *
 cmd_join(int argc, char **argv, int from)

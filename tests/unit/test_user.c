@@ -324,7 +324,7 @@ test_search_words(void **state)
 	struct search_page p;
 	char *cause = NULL;
 
-	expect(f, "tariff", "2 3"); /* in the title ranks first */
+	expect(f, "tariff", "2 3");  /* in the title ranks first */
 	expect(f, "tariffs", "2 3"); /* words are stemmed: tariffs finds tariff */
 	expect(f, "tariff*", "2 3");
 	expect(f, "\"memory chip order\"", "1");
@@ -483,13 +483,15 @@ test_search_window(void **state)
 	assert_int_equal(p.n, 20);
 	assert_true(p.more);
 	for (i = 0; i < p.n; i++)
-		old_first |= strstr(p.hits[i].snippet, "beacon\x03 \x02" "beacon") != NULL;
+		old_first |= strstr(p.hits[i].snippet, "beacon\x03 \x02"
+		                                       "beacon") != NULL;
 	assert_false(old_first);
 	search_page_free(&p);
 	/* asking for everything ranks every match: the oldest, strongest, first */
 	assert_int_equal(search_run(f->st, "beacon", 0, 0, &p, &cause), 0);
 	assert_int_equal(p.n, STORE_SEARCH_WINDOW + 500);
-	assert_non_null(strstr(p.hits[0].snippet, "beacon\x03 \x02" "beacon"));
+	assert_non_null(strstr(p.hits[0].snippet, "beacon\x03 \x02"
+	                                          "beacon"));
 	search_page_free(&p);
 	/* a phrase: only its matches, on every page, however far back they are */
 	assert_int_equal(search_count(f->st, "\"harbour beacon\"", &n, &cause), 0);
