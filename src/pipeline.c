@@ -84,3 +84,21 @@ pipeline_reanalyze(struct store *st, int64_t id, char **cause)
 	doc_free(&d);
 	return rc;
 }
+
+int
+pipeline_refresh(struct store *st, int64_t id, char **cause)
+{
+	int v = store_analysis_version(st, id, cause);
+
+	if (v < 0)
+		return -1;
+	if (v >= ANALYSIS_VERSION)
+		return 0;
+	if (store_begin(st, cause) != 0)
+		return -1;
+	if (pipeline_reanalyze(st, id, cause) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st, cause);
+}

@@ -19,6 +19,10 @@ int pipeline_put(struct store *st, struct doc *d, int64_t feed_id, int64_t *id, 
  * caller's (the user's decisions may edit it). */
 int pipeline_put_analyzed(struct store *st, struct doc *d, struct analysis *a, int64_t feed_id,
                           int64_t *id, int *status, char **cause);
+/* Analyzes article id again, in a transaction of its own, when the analysis
+ * stored for it is missing or older than this analyzer's (so a reader opening
+ * an article after an upgrade sees the new rules). 0, or -1 with *cause. */
+int pipeline_refresh(struct store *st, int64_t id, char **cause);
 /* Analyzes stored article id again and stores the result. Call inside a transaction. */
 int pipeline_reanalyze(struct store *st, int64_t id, char **cause);
 

@@ -417,3 +417,21 @@ store_analysis_stale(struct store *st, int version, int (*cb)(int64_t, void *), 
 	free(ids);
 	return 0;
 }
+
+int
+store_analysis_version(struct store *st, int64_t article_id, char **cause)
+{
+	sqlite3_stmt *s =
+	    store_stmt(st, "SELECT analyzed_version FROM article WHERE id = ?", cause);
+	int v = -1;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	else
+		*cause = xasprintf("no article %lld", (long long)article_id);
+	sqlite3_reset(s);
+	return v;
+}

@@ -95,6 +95,8 @@ int store_analysis_put(struct store *st, int64_t article_id, const struct doc *d
                        const struct analysis *a, char **cause);
 /* Loads the stored analysis of an article into a (freed with analysis_free). */
 int store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, char **cause);
+/* Returns the analyzer version that analyzed article id (0 = not yet), or -1 with *cause. */
+int store_analysis_version(struct store *st, int64_t article_id, char **cause);
 /* Calls cb with the id of every article analyzed by a version older than version. */
 int store_analysis_stale(struct store *st, int version, int (*cb)(int64_t, void *), void *arg,
                          char **cause);

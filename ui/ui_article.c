@@ -7,6 +7,7 @@
 
 #include "storage/browse.h"
 #include "storage/user.h"
+#include "pipeline.h"
 #include "ui/ui.h"
 #include "ui/ui_user.h"
 #include "util/buf.h"
@@ -62,6 +63,12 @@ ui_art_load(struct ui *u, struct ui_art *a)
 		ui_say(u, 1, "%s", cause);
 		free(cause);
 		return -1;
+	}
+	/* an article analyzed by an older analyzer is analyzed again as it opens;
+	 * if that fails (a read-only database) the old analysis still shows */
+	if (pipeline_refresh(u->st, a->id, &cause) != 0) {
+		free(cause);
+		cause = NULL;
 	}
 	if (store_analysis_get(u->st, a->id, &an, &cause) != 0) {
 		ui_say(u, 1, "%s", cause);

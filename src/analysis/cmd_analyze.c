@@ -327,7 +327,8 @@ load_stored(struct cli *c, const char *arg, struct doc *d, struct analysis *a)
 
 	if (id == 0 || (st = cli_store(c)) == NULL)
 		return -1;
-	if (store_article_get(st, id, d, &cause) != 0)
+	/* an analysis by an older analyzer is made again first */
+	if (pipeline_refresh(st, id, &cause) != 0 || store_article_get(st, id, d, &cause) != 0)
 		return cli_fail(cause), -1;
 	dup_mark(d);
 	if (store_analysis_get(st, id, a, &cause) != 0) {
