@@ -994,6 +994,28 @@ descriptions(struct actx *x)
 		qsort(x->m, x->nm, sizeof(*x->m), cmp_ment);
 }
 
+/* "Bureau of Strategic Trade (BST)": an acronym defined in the text is a name
+ * here even where the gazetteer knows it as something else to pass over (BST,
+ * the time zone), so its upper-case uses become words a name can be made of. */
+static void
+defined_words(struct actx *x)
+{
+	struct hmap def = {0};
+	size_t i;
+
+	for (i = 1; i + 2 < x->nt; i++)
+		if (x->t[i].type == TK_PUNCT && x->t[i].ch == '(' && (x->t[i - 1].flags & TF_CAP) &&
+		    x->t[i + 1].type == TK_WORD && (x->t[i + 1].flags & TF_UPPER) &&
+		    x->t[i + 1].g != NULL && (x->t[i + 1].g->roles & GAZ_NONENT) &&
+		    x->t[i + 2].type == TK_PUNCT && x->t[i + 2].ch == ')')
+			hmap_add(&def, x->t[i + 1].h, 1);
+	for (i = 0; def.n > 0 && i < x->nt; i++)
+		if ((x->t[i].flags & TF_UPPER) && x->t[i].g != NULL &&
+		    (x->t[i].g->roles & GAZ_NONENT) && hmap_get(&def, x->t[i].h) >= 0)
+			x->t[i].g = NULL;
+	hmap_free(&def);
+}
+
 /* "Long Name (ACR)" makes ACR that name here, whatever the gazetteer says. */
 static void
 defined_acronyms(struct actx *x)
@@ -1020,6 +1042,7 @@ ner_run(struct actx *x)
 {
 	size_t i;
 
+	defined_words(x);
 	collect(x);
 	defined_acronyms(x);
 	resolve(x);

@@ -415,6 +415,34 @@ test_not_said(void **state)
 	doc_free(&d);
 }
 
+/* An acronym defined in the text is a name even when it is also a time zone. */
+static void
+test_defined_stopword(void **state)
+{
+	const char *paras[] = {"Regulator adds pumps to export list",
+	                       "The Board of Seal Trade (BST) listed two pumps on Monday.",
+	                       "The BST said the pumps could be used in drones.", NULL};
+	const char *other[] = {"Meeting moved", "The vote starts at 10:00 BST on Monday.", NULL};
+	struct analysis a;
+	struct doc d;
+	long s;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_string_equal(ent_at(&d, &a, 2, "BST"), "Board of Seal Trade");
+	s = stmt_find(&d, &a, "the pumps could be used");
+	assert_string_equal(speaker_of(&a, s), "Board of Seal Trade");
+	analysis_free(&a);
+	doc_free(&d);
+	/* undefined, it stays a time zone */
+	mkdoc(&d, other);
+	analysis_run(&d, &a);
+	assert_int_equal(a.nents, 0);
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 static void
 test_dup_mark(void **state)
 {
@@ -485,11 +513,17 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_tokens),      cmocka_unit_test(test_sentences),
-	    cmocka_unit_test(test_quote_marks), cmocka_unit_test(test_aliases),
-	    cmocka_unit_test(test_countries),   cmocka_unit_test(test_statements),
-	    cmocka_unit_test(test_dup_mark),    cmocka_unit_test(test_hostile),
-	    cmocka_unit_test(test_rules),       cmocka_unit_test(test_not_said),
+	    cmocka_unit_test(test_tokens),
+	    cmocka_unit_test(test_sentences),
+	    cmocka_unit_test(test_quote_marks),
+	    cmocka_unit_test(test_aliases),
+	    cmocka_unit_test(test_countries),
+	    cmocka_unit_test(test_statements),
+	    cmocka_unit_test(test_dup_mark),
+	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_rules),
+	    cmocka_unit_test(test_not_said),
+	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
