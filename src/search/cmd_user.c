@@ -16,6 +16,7 @@
 #include "storage/user.h"
 #include "util/buf.h"
 #include "util/utf8.h"
+#include "util/json.h"
 #include "util/xmalloc.h"
 
 /* Prints s made safe for the terminal, without a newline. */
@@ -73,7 +74,8 @@ cmd_print_json(json_t *j)
 	json_decref(j);
 	if (s == NULL)
 		return cli_fail(xstrdup("cannot write JSON"));
-	puts(s);
+	json_fputs(s, stdout);
+	putchar('\n');
 	free(s);
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include "storage/user.h"
 #include "util/buf.h"
 #include "util/utf8.h"
+#include "util/json.h"
 #include "util/xmalloc.h"
 
 #define EXPORT_CONTEXT 32
@@ -567,7 +568,7 @@ export_write(struct store *st, const char *query, enum export_format fmt, FILE *
 			*cause = xstrdup("export: cannot write JSON");
 			goto out;
 		}
-		fputs(s, out);
+		json_fputs(s, out);
 		fputc('\n', out);
 		free(s);
 	}

@@ -1,4 +1,4 @@
-/* json.c - JSON string escaping (RFC 8259): controls as \u escapes, the rest as is. */
+/* json.c - JSON string escaping (RFC 8259): C0 and C1 controls as \u escapes, the rest as is. */
 #include "util/json.h"
 
 #include <stdio.h>
@@ -38,6 +38,13 @@ json_str(struct buf *b, const char *s)
 			if (c < 0x20 || c == 0x7f) {
 				snprintf(esc, sizeof(esc), "\\u%04x", c);
 				buf_adds(b, esc);
+			} else if (c == 0xc2 && (unsigned char)p[1] >= 0x80 &&
+			           (unsigned char)p[1] <= 0x9f) {
+				/* C1 controls (U+0080-U+009F, CSI among them) escaped too,
+				 * so that JSON printed on a terminal cannot drive it */
+				snprintf(esc, sizeof(esc), "\\u%04x", (unsigned char)p[1]);
+				buf_adds(b, esc);
+				p++;
 			} else
 				buf_addc(b, (char)c);
 		}
@@ -58,4 +65,17 @@ json_time(struct buf *b, int64_t t)
 	}
 	strftime(s, sizeof(s), "\"%Y-%m-%dT%H:%M:%SZ\"", &tm);
 	buf_adds(b, s);
+}
+
+void
+json_fputs(const char *s, FILE *out)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+		    (unsigned char)s[1] <= 0x9f) {
+			fprintf(out, "\\u%04x", (unsigned char)s[1]);
+			s++;
+		} else
+			fputc(*s, out);
+	}
 }

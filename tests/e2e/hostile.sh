@@ -21,6 +21,19 @@ check "show output keeps the visible text" contains "$out" "Body with"
 out=$(nr list --json 2>&1)
 check "JSON output escapes control characters" lacks "$out" "$esc"
 
+# C1 controls in UTF-8 form (CSI is one): escaped in every JSON output too
+printf 'Csi \302\233 headline\nThe Tessaly Port Authority said it would \302\2332J appeal.\n' >"$TMPD/c1.txt"
+nr import "$TMPD/c1.txt" >/dev/null 2>&1
+c1=$(printf '\302\233')
+cid=$(nr list | awk '/Csi/ {print $1}')
+nr tag "$cid" c1 >/dev/null
+for cmd in "list --json" "show --json $cid" "analyze --json $cid" "search --json Csi" "export tag:c1 --format json"; do
+	# shellcheck disable=SC2086
+	out=$(nr $cmd 2>&1)
+	check "$cmd escapes C1 controls" lacks "$out" "$c1"
+	check "$cmd keeps the text" contains "$out" "u009b"
+done
+
 # NUL bytes and invalid UTF-8
 printf 'Nul\000 headline\nbody \000\000 with \300\200 overlong\n' >"$TMPD/nul.txt"
 out=$(nr import "$TMPD/nul.txt" 2>&1); rc=$?

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "util/json.h"
 #include "util/utf8.h"
 
 static void
@@ -58,6 +59,17 @@ test_decode(void **state)
 	assert_int_equal(utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0);
 }
 
+static void
+test_json_controls(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	json_str(&b, "a\x1b[2J \xc2\x9b"
+	             "1m \xc2\xa0 \xc3\xa9\t\"q\"");
+	assert_string_equal(buf_str(&b), "\"a\\u001b[2J \\u009b1m \xc2\xa0 \xc3\xa9\\t\\\"q\\\"\"");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -65,6 +77,7 @@ main(void)
 	    cmocka_unit_test(test_repair),
 	    cmocka_unit_test(test_sanitize),
 	    cmocka_unit_test(test_decode),
+	    cmocka_unit_test(test_json_controls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
