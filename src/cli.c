@@ -155,7 +155,6 @@ struct store *
 cli_store(struct cli *c)
 {
 	char *path, *cause = NULL;
-	int fresh;
 
 	if (c->st != NULL)
 		return c->st;
@@ -165,14 +164,13 @@ cli_store(struct cli *c)
 		cli_fail(cause);
 		return NULL;
 	}
-	fresh = access(path, F_OK) != 0;
 	if (store_open(path, 0, &c->st, &cause) != 0) {
 		free(path);
 		cli_fail(cause);
 		return NULL;
 	}
 	free(path);
-	if ((fresh || c->demo) && cli_load_demo(c->st, &cause) != 0) {
+	if (c->demo && cli_load_demo(c->st, &cause) != 0) {
 		cli_error("demo articles not loaded: %s", cause);
 		free(cause);
 	}
@@ -207,6 +205,7 @@ cli_main(int argc, char **argv)
 	struct cli c;
 	size_t i;
 	int ch, rc;
+	char *cause = NULL;
 	const char *nc = getenv("NO_COLOR");
 
 	setlocale(LC_ALL, "");
@@ -243,9 +242,14 @@ cli_main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
-		/* the reader shows the feeds of the urls file as they are now */
+		/* the reader shows the feeds of the urls file as they are now, and
+		 * never opens empty: a database with nothing in it gets the demo */
 		if (urls_sync(&c) != 0 || cli_store(&c) == NULL)
 			return 1;
+		if (!c.demo && store_is_empty(c.st) && cli_load_demo(c.st, &cause) != 0) {
+			cli_error("demo articles not loaded: %s", cause);
+			free(cause);
+		}
 		rc = ui_main(&c);
 		store_close(c.st);
 		return rc;

@@ -17,8 +17,8 @@ struct cli {
 	struct store *st;        /* opened by cli_store */
 };
 
-/* Opens the database once (creating it, and loading the demo articles into a
- * new one); returns it, owned by c, or NULL after printing the error. */
+/* Opens the database once (creating it; loading the demo articles into it with
+ * --demo); returns it, owned by c, or NULL after printing the error. */
 struct store *cli_store(struct cli *c);
 /* Prints "newsroom: MSG" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
