@@ -22,6 +22,55 @@ store_join(struct buf *b, char *const *v, size_t stride, size_t n)
 	}
 }
 
+/* Why new articles are indexed in bulk: FTS5 writes its pending terms out as a
+ * new segment whenever a statement opens a savepoint on it, which a trigger
+ * firing per inserted row does, so a fetch wrote one small segment per article
+ * and spent most of its time merging them again. One INSERT ... SELECT per
+ * transaction writes one segment. */
+static void
+store_fts_pend(struct store *st, int64_t id)
+{
+	if (st->fts_n == st->fts_cap) {
+		st->fts_cap = st->fts_cap ? st->fts_cap * 2 : 64;
+		st->fts_ids = xreallocarray(st->fts_ids, st->fts_cap, sizeof(*st->fts_ids));
+	}
+	st->fts_ids[st->fts_n++] = id;
+}
+
+void
+store_fts_drop(struct store *st)
+{
+	st->fts_n = 0;
+}
+
+int
+store_fts_sync(struct store *st, char **cause)
+{
+	struct buf ids = BUF_INIT;
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	if (st->fts_n == 0)
+		return 0;
+	s = store_stmt(st,
+	               "INSERT INTO article_fts (rowid, title, body) SELECT id, title, body"
+	               " FROM article WHERE id IN (SELECT value FROM json_each(?))",
+	               cause);
+	if (s == NULL)
+		return -1;
+	buf_addc(&ids, '[');
+	for (i = 0; i < st->fts_n; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)st->fts_ids[i]);
+	buf_addc(&ids, ']');
+	store_bind_text(s, 1, buf_str(&ids));
+	rc = store_step_done(st, s, "indexing articles", cause);
+	buf_free(&ids);
+	if (rc == 0)
+		st->fts_n = 0;
+	return rc;
+}
+
 int64_t
 store_article_find(struct store *st, const char *key, char **cause)
 {
@@ -89,6 +138,10 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		if (s == NULL)
 			goto out;
 		sqlite3_bind_int64(s, 1, id);
+		/* the update trigger deletes the old text from the index: it must be there
+		 * (an id at or past the first pending one was inserted in this transaction) */
+		if (st->fts_n > 0 && id >= st->fts_ids[0] && store_fts_sync(st, cause) != 0)
+			goto out;
 	}
 	store_bind_text(s, 2, d->url);
 	store_bind_text(s, 3, title);
@@ -109,8 +162,13 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		*status = id == 0                       ? STORE_PUT_NEW
 		          : sqlite3_changes(st->db) > 0 ? STORE_PUT_CHANGED
 		                                        : STORE_PUT_SAME;
-	if (id == 0)
+	if (id == 0) {
 		id = sqlite3_last_insert_rowid(st->db);
+		store_fts_pend(st, id);
+		/* outside a transaction nothing else would index it */
+		if (sqlite3_get_autocommit(st->db) && store_fts_sync(st, cause) != 0)
+			goto out;
+	}
 	if (feed_id > 0) {
 		s = store_stmt(st, "INSERT OR IGNORE INTO feed_article VALUES (?, ?)", cause);
 		if (s == NULL)
@@ -203,9 +261,11 @@ store_article_get(struct store *st, int64_t id, struct doc *d, char **cause)
 int
 store_article_delete(struct store *st, int64_t id, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st, "DELETE FROM article WHERE id = ?", cause);
+	sqlite3_stmt *s;
 
-	if (s == NULL)
+	if (store_fts_sync(st, cause) != 0)
+		return -1;
+	if ((s = store_stmt(st, "DELETE FROM article WHERE id = ?", cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	return store_step_done(st, s, "deleting an article", cause);

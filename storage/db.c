@@ -275,6 +275,7 @@ store_close(struct store *st)
 	for (i = 0; i < STORE_NCACHE; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
+	free(st->fts_ids);
 	free(st->path);
 	free(st);
 }
@@ -352,6 +353,10 @@ store_begin(struct store *st, char **cause)
 int
 store_commit(struct store *st, char **cause)
 {
+	if (store_fts_sync(st, cause) != 0) {
+		store_rollback(st);
+		return -1;
+	}
 	if (store_exec(st, "COMMIT", "saving", cause) != 0) {
 		store_rollback(st);
 		return -1;
@@ -362,6 +367,7 @@ store_commit(struct store *st, char **cause)
 void
 store_rollback(struct store *st)
 {
+	store_fts_drop(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -160,8 +160,13 @@ static const char schema_v2[] =
     "CREATE INDEX IF NOT EXISTS article_unread_id ON article(unread);"
     "CREATE INDEX IF NOT EXISTS article_imported ON article(imported, sort_time);";
 
+/* Version 3: new articles enter article_fts from storage/articles.c, one
+ * statement per transaction (store_fts_sync), instead of by a trigger per row. */
+static const char schema_v3[] = "DROP TRIGGER IF EXISTS article_ai;";
+
 const struct store_migration store_migrations[] = {
     {1, schema_v1},
     {2, schema_v2},
+    {3, schema_v3},
 };
 const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -27,6 +27,10 @@ struct store {
 		const char *sql;
 		sqlite3_stmt *stmt;
 	} cache[STORE_NCACHE];
+	/* articles inserted in this transaction and not yet in article_fts, in
+	 * id order (store_fts_sync) */
+	int64_t *fts_ids;
+	size_t fts_n, fts_cap;
 };
 
 /* Returns the prepared statement for sql (a string literal: it is cached by
@@ -39,6 +43,12 @@ int store_fail(struct store *st, char **cause, const char *what);
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Runs a statement that returns no rows (after binding); 0 or -1 with *cause. */
 int store_step_done(struct store *st, sqlite3_stmt *s, const char *what, char **cause);
+/* Indexes the articles inserted since the last call (in one statement: see
+ * storage/articles.c); store_commit calls it, and so must anything that
+ * reads article_fts or changes an article inside a write transaction. */
+int store_fts_sync(struct store *st, char **cause);
+/* Forgets the articles waiting for store_fts_sync (their rows were rolled back). */
+void store_fts_drop(struct store *st);
 /* Returns a copy the caller owns of column i, or NULL for SQL NULL. */
 char *store_col_dup(sqlite3_stmt *s, int i);
 

@@ -667,13 +667,13 @@ store_decision_affected(struct store *st, const char *name, int64_t **ids, size_
 	    " UNION SELECT rowid FROM article_fts WHERE ?2 IS NOT NULL AND article_fts MATCH ?2"
 	    " ORDER BY 1",
 	    cause);
-	char *phrase = store_fts_quote(name);
+	char *phrase;
 	int rc;
 
-	if (s == NULL) {
-		free(phrase);
+	/* articles stored in this transaction must be searchable here */
+	if (s == NULL || store_fts_sync(st, cause) != 0)
 		return -1;
-	}
+	phrase = store_fts_quote(name);
 	store_bind_text(s, 1, name);
 	store_bind_text(s, 2, phrase);
 	rc = store_collect_ids(st, s, "finding the articles of an entity", ids, n, cause);

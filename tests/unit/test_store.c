@@ -179,6 +179,80 @@ test_fts_in_sync(void **state)
 }
 
 static void
+fts_integrity_ok(struct store *st)
+{
+	char *cause = NULL;
+	sqlite3_stmt *s = store_stmt(
+	    st, "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')", &cause);
+
+	assert_non_null(s);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_reset(s);
+}
+
+/* Inside a transaction new articles are indexed at the commit, in one
+ * statement; an update or delete of one of them in the same transaction, a
+ * rollback and a reader inside the transaction must all still see a true index. */
+static void
+test_fts_in_transaction(void **state)
+{
+	struct fixture *f = *state;
+	struct doc d;
+	char *cause = NULL;
+	int64_t id, id2, ids_seen;
+	int64_t *ids = NULL;
+	size_t n = 0;
+
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	make_doc(&d, "t1", "Port authority fines carrier", "The marwickite cargo was seized.",
+	         NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	make_doc(&d, "t2", "Dock strike ends", "Stevedores returned to the quays.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id2, NULL, &cause), 0);
+	doc_free(&d);
+	/* changed before the commit: the update must not delete unindexed text */
+	make_doc(&d, "t1", "Port authority fines carrier", "The cargo was released.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	/* a reader of the index inside the transaction sees the articles */
+	assert_int_equal(store_decision_affected(f->st, "Stevedores", &ids, &n, &cause), 0);
+	ids_seen = n == 1 ? ids[0] : -1;
+	free(ids);
+	assert_int_equal(ids_seen, id2);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	fts_integrity_ok(f->st);
+	assert_int_equal(fts_count(f->st, "marwickite"), 0);
+	assert_int_equal(fts_count(f->st, "released"), 1);
+	assert_int_equal(fts_count(f->st, "quays"), 1);
+
+	/* inserted then deleted in one transaction */
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	make_doc(&d, "t3", "Ferry line suspended", "Gales kept the tenvarro ferry in port.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(store_article_delete(f->st, id, &cause), 0);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	fts_integrity_ok(f->st);
+	assert_int_equal(fts_count(f->st, "tenvarro"), 0);
+
+	/* rolled back: nothing of it is indexed by a later commit */
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	make_doc(&d, "t4", "Canal reopens", "The ossinder lock was repaired.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	store_rollback(f->st);
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	make_doc(&d, "t5", "Tug crews vote", "Crews at the harbour voted on the offer.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	fts_integrity_ok(f->st);
+	assert_int_equal(fts_count(f->st, "ossinder"), 0);
+	assert_int_equal(fts_count(f->st, "harbour"), 1);
+}
+
+static void
 test_analysis_round_trip(void **state)
 {
 	struct fixture *f = *state;
@@ -405,6 +479,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reimport_updates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_in_sync, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_fts_in_transaction, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mentions_packed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
