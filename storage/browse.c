@@ -83,128 +83,120 @@ store_browse_feed_unread(struct store *st, int64_t id, size_t *unread, char **ca
 	    id, unread, NULL, cause);
 }
 
-/* One group of the list by feed: a feed (or the imported articles, id -1)
- * and how many articles it has. */
+/* One group of the list by feed: a feed, or (id 0, last) the articles no
+ * feed carries, and how many articles are listed under it. */
 struct store_group {
 	int64_t id;
 	char *title;
 	size_t n;
+	int counted;
 };
 
-static void
-store_groups_free(struct store_group *v, long n)
-{
-	long i;
+struct store_groups {
+	struct store_group *v;
+	size_t n;
+	int loaded;
+	size_t total;     /* articles in the store */
+	int via_imported; /* the articles in no feed are all imported ones */
+};
 
-	for (i = 0; i < n; i++)
-		free(v[i].title);
-	free(v);
+struct store_groups *
+store_browse_groups_new(void)
+{
+	return xcalloc(1, sizeof(struct store_groups));
 }
 
-/* Sets *out to the groups of the list by feed, in its order: feeds by
- * title, then the imported articles; returns their number, or -1. */
-static long
-store_browse_groups(struct store *st, struct store_group **out, char **cause)
+void
+store_browse_groups_free(struct store_groups *g)
+{
+	size_t i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->n; i++)
+		free(g->v[i].title);
+	free(g->v);
+	free(g);
+}
+
+/* Reads the groups in list order (feeds by title, then the articles in no
+ * feed) without counting them; they are counted one at a time as needed. */
+static int
+store_groups_load(struct store *st, struct store_groups *g, char **cause)
 {
 	sqlite3_stmt *s =
 	    store_stmt(st,
-	               "SELECT f.id, coalesce(f.user_title, f.title, f.url),"
-	               " (SELECT count(*) FROM feed_article fa WHERE fa.feed_id = f.id)"
-	               " FROM feed f ORDER BY 2 COLLATE NOCASE, f.id",
+	               "SELECT f.id, coalesce(f.user_title, f.title, f.url) FROM feed f"
+	               " ORDER BY 2 COLLATE NOCASE, f.id",
 	               cause);
-	struct store_group *v = NULL;
-	struct store_filter imp;
-	size_t n = 0;
 	int rc;
 
-	*out = NULL;
+	if (g->loaded)
+		return 0;
 	if (s == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v = xreallocarray(v, n + 2, sizeof(*v));
-		v[n].id = sqlite3_column_int64(s, 0);
-		v[n].title = store_col_dup(s, 1);
-		v[n].n = (size_t)sqlite3_column_int64(s, 2);
-		n++;
+		g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
+		memset(&g->v[g->n], 0, sizeof(g->v[0]));
+		g->v[g->n].id = sqlite3_column_int64(s, 0);
+		g->v[g->n].title = store_col_dup(s, 1);
+		g->n++;
 	}
 	sqlite3_reset(s);
-	v = xreallocarray(v, n + 1, sizeof(*v));
-	memset(&imp, 0, sizeof(imp));
-	imp.feed_id = STORE_FEED_IMPORTED;
-	v[n].id = STORE_FEED_IMPORTED;
-	v[n].title = NULL;
-	v[n].n = 0;
 	if (rc != SQLITE_DONE)
-		store_fail(st, cause, "listing feeds");
-	if (rc != SQLITE_DONE || store_browse_count(st, &imp, &v[n].n, NULL, cause) != 0) {
-		store_groups_free(v, (long)n);
+		return store_fail(st, cause, "listing feeds");
+	g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
+	memset(&g->v[g->n], 0, sizeof(g->v[0]));
+	g->n++;
+	/* the btree's own count: no row is read */
+	if (store_browse_counts(st, store_stmt(st, "SELECT count(*) FROM article", cause), -1,
+	                        &g->total, NULL, cause) != 0)
 		return -1;
-	}
-	*out = v;
-	return (long)n + 1;
+	g->loaded = 1;
+	return 0;
 }
 
-struct store_regroup {
-	int (*cb)(const struct store_row *, void *);
-	void *arg;
-	const char *title;
-	size_t got;
-	int stop;
-};
-
-/* Passes a row on, named after the feed it is listed under. */
+/* Counts group k, if not done yet. An article belongs to the first feed (by
+ * id) that carries it, the one its feed column names. */
 static int
-store_regroup_row(const struct store_row *r, void *arg)
+store_groups_count(struct store *st, struct store_groups *g, size_t k, char **cause)
 {
-	struct store_regroup *g = arg;
-	struct store_row copy = *r;
+	struct store_group *x = &g->v[k];
+	size_t infeeds = 0, imported = 0;
 
-	if (g->title != NULL)
-		copy.feed = g->title;
-	g->got++;
-	return g->stop = g->cb(&copy, g->arg);
-}
-
-/* The list by feed: the feeds' own lists one after the other, so that a page
- * costs what a page of one feed costs. An article carried by several feeds
- * is listed under each of them. */
-static int
-store_browse_by_feed(struct store *st, size_t offset, size_t limit,
-                     int (*cb)(const struct store_row *, void *), void *arg, char **cause)
-{
-	struct store_group *v;
-	long n = store_browse_groups(st, &v, cause), i;
-	struct store_filter f;
-	struct store_regroup g;
-	int rc = 0;
-
-	if (n < 0)
-		return -1;
-	memset(&g, 0, sizeof(g));
-	g.cb = cb;
-	g.arg = arg;
-	for (i = 0; i < n && rc == 0 && !g.stop; i++) {
-		if (offset >= v[i].n) {
-			offset -= v[i].n;
-			continue;
-		}
-		memset(&f, 0, sizeof(f));
-		f.feed_id = v[i].id;
-		g.title = v[i].title;
-		g.got = 0;
-		rc = store_browse_list(st, &f, v[i].n, offset,
-		                       limit ? (limit < v[i].n - offset ? limit : v[i].n - offset)
-		                             : 0,
-		                       store_regroup_row, &g, cause);
-		if (limit > 0) {
-			limit -= g.got < limit ? g.got : limit;
-			if (limit == 0)
-				break;
-		}
-		offset = 0;
+	if (x->counted)
+		return 0;
+	if (x->id != 0) {
+		if (store_browse_counts(
+		        st,
+		        store_stmt(st,
+		                   "SELECT count(*) FROM feed_article x WHERE x.feed_id = ?1"
+		                   " AND NOT EXISTS (SELECT 1 FROM feed_article o"
+		                   "  WHERE o.article_id = x.article_id AND o.feed_id < ?1)",
+		                   cause),
+		        x->id, &x->n, NULL, cause) != 0)
+			return -1;
+		x->counted = 1;
+		return 0;
 	}
-	store_groups_free(v, n);
-	return rc;
+	/* in no feed: what the feeds do not carry, mostly imported files; those
+	 * are listed from their own index when no other article is feedless */
+	if (store_browse_counts(
+	        st, store_stmt(st, "SELECT count(DISTINCT article_id) FROM feed_article", cause),
+	        -1, &infeeds, NULL, cause) != 0 ||
+	    store_browse_counts(
+	        st,
+	        store_stmt(st,
+	                   "SELECT count(*) FROM article a INDEXED BY article_imported"
+	                   " WHERE a.imported = 1 AND NOT EXISTS (SELECT 1 FROM"
+	                   " feed_article x WHERE x.article_id = a.id)",
+	                   cause),
+	        -1, &imported, NULL, cause) != 0)
+		return -1;
+	x->n = g->total > infeeds ? g->total - infeeds : 0;
+	g->via_imported = imported == x->n;
+	x->counted = 1;
+	return 0;
 }
 
 int
@@ -216,24 +208,8 @@ store_browse_count(struct store *st, const struct store_filter *f, size_t *total
 
 	if (f->ids != NULL || f->unread_only)
 		return store_article_count(st, f, total, unread, cause);
-	if (f->feed_id == 0 && f->sort == STORE_SORT_FEED) {
-		/* rows, not articles: one under each feed that carries it */
-		struct store_group *v;
-		long n = store_browse_groups(st, &v, cause), i;
-
-		if (n < 0)
-			return -1;
-		for (i = 0; i < n; i++)
-			t += v[i].n;
-		store_groups_free(v, n);
-		rc = store_browse_counts(
-		    st,
-		    store_stmt(st,
-		               "SELECT count(*) FROM article INDEXED BY article_unread_id"
-		               " WHERE unread = 1",
-		               cause),
-		    -1, &u, NULL, cause);
-	} else if (f->feed_id == 0) {
+	if (f->feed_id == 0) {
+		/* by date or by feed: each article once */
 		rc = store_browse_counts(st, store_stmt(st, "SELECT count(*) FROM article", cause),
 		                         -1, &t, NULL, cause);
 		if (rc == 0)
@@ -272,39 +248,230 @@ store_browse_count(struct store *st, const struct store_filter *f, size_t *total
 	return rc;
 }
 
-/* The columns of a list row; a is the article. */
+/* The columns of a list row; a is the article. Its feed is the first (by id)
+ * that carries it: min() is one seek in feed_article_article. */
 #define BROWSE_COLS                                                                                \
 	"SELECT a.id, a.title, a.url, a.author, a.sort_time, a.imported,"                          \
 	" EXISTS (SELECT 1 FROM article u INDEXED BY article_unread_id"                            \
 	"  WHERE u.unread = 1 AND u.rowid = a.id),"                                                \
-	" (SELECT coalesce(f.user_title, f.title, f.url) FROM feed_article fa JOIN feed f"         \
-	"  ON f.id = fa.feed_id WHERE fa.article_id = a.id ORDER BY f.id LIMIT 1),"                \
+	" (SELECT coalesce(f.user_title, f.title, f.url) FROM feed f WHERE f.id ="                 \
+	"  (SELECT min(fa.feed_id) FROM feed_article fa WHERE fa.article_id = a.id)),"             \
 	" (SELECT group_concat(tag, ' ') FROM article_tag t WHERE t.article_id = a.id)"
 
+/* A page of feed ?1's articles (those that are first in it when cond says
+ * so), dir(ection) DESC or ASC. The page's ids are chosen first from the
+ * feed's index and the dates alone, so that only the rows shown are read in
+ * full and their subqueries run. */
+#define BROWSE_IN_FEED(cond, dir)                                                                  \
+	BROWSE_COLS " FROM (SELECT x.article_id AS id, t.sort_time AS st FROM feed_article x"      \
+	            " JOIN article t ON t.id = x.article_id WHERE x.feed_id = ?1" cond             \
+	            " ORDER BY t.sort_time " dir ", t.id " dir " LIMIT ?2 OFFSET ?3) k"            \
+	            " JOIN article a ON a.id = k.id ORDER BY k.st " dir ", k.id " dir
+#define BROWSE_FIRST                                                                               \
+	" AND NOT EXISTS (SELECT 1 FROM feed_article o WHERE o.article_id = x.article_id"          \
+	" AND o.feed_id < ?1)"
+#define BROWSE_NO_FEED " NOT EXISTS (SELECT 1 FROM feed_article x WHERE x.article_id = a.id)"
+
+/* Runs list statement s (?1 bound already) for limit rows from offset,
+ * giving them to cb in list order: when back, s reads in the reverse order,
+ * the page is kept and given backwards. Adds the rows given to *got; returns
+ * 1 when cb asked to stop, 0, or -1. */
+static int
+store_browse_run(struct store *st, sqlite3_stmt *s, int back, size_t offset, size_t limit,
+                 int (*cb)(const struct store_row *, void *), void *arg, size_t *got, char **cause)
+{
+	struct store_row r, *rows = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 2, limit ? (sqlite3_int64)limit : -1);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)offset);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(s, 0);
+		r.title = COL_TEXT(s, 1);
+		r.url = COL_TEXT(s, 2);
+		r.author = COL_TEXT(s, 3);
+		r.time = sqlite3_column_int64(s, 4);
+		r.imported = sqlite3_column_int(s, 5);
+		r.unread = sqlite3_column_int(s, 6);
+		r.feed = COL_TEXT(s, 7);
+		r.tags = COL_TEXT(s, 8);
+		if (!back) {
+			(*got)++;
+			if (cb(&r, arg) != 0)
+				break;
+			continue;
+		}
+		rows = xreallocarray(rows, n + 1, sizeof(*rows));
+		rows[n] = r;
+		rows[n].title = r.title ? xstrdup(r.title) : NULL;
+		rows[n].url = r.url ? xstrdup(r.url) : NULL;
+		rows[n].author = r.author ? xstrdup(r.author) : NULL;
+		rows[n].feed = r.feed ? xstrdup(r.feed) : NULL;
+		rows[n].tags = r.tags ? xstrdup(r.tags) : NULL;
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		rc = 1; /* cb stopped */
+	else if (rc == SQLITE_DONE)
+		rc = 0;
+	else
+		rc = store_fail(st, cause, "listing articles");
+	for (i = n; i > 0; i--) {
+		if (rc == 0) {
+			(*got)++;
+			if (cb(&rows[i - 1], arg) != 0)
+				rc = 1;
+		}
+		free((char *)rows[i - 1].title);
+		free((char *)rows[i - 1].url);
+		free((char *)rows[i - 1].author);
+		free((char *)rows[i - 1].feed);
+		free((char *)rows[i - 1].tags);
+	}
+	free(rows);
+	return rc;
+}
+
+/* For a page of limit rows at *offset in a list of total (0 = unknown):
+ * returns 1 when it is past the middle, with *offset and *limit changed to
+ * read it from the end; -1 when it is past the end; else 0. An OFFSET costs
+ * its length, so that no page costs more than half the list. */
+static int
+store_browse_back(size_t total, size_t *offset, size_t *limit)
+{
+	size_t end;
+
+	if (total == 0 || *limit == 0 || *offset <= total / 2)
+		return 0;
+	end = *offset + *limit < total ? *offset + *limit : total;
+	if (end <= *offset)
+		return -1;
+	*limit = end - *offset;
+	*offset = total - end;
+	return 1;
+}
+
+/* Lists limit rows (0: all) from offset of group k of the list by feed. */
+static int
+store_group_page(struct store *st, struct store_groups *g, size_t k, size_t offset, size_t limit,
+                 int (*cb)(const struct store_row *, void *), void *arg, size_t *got, char **cause)
+{
+	int back = store_browse_back(g->v[k].n, &offset, &limit);
+	sqlite3_stmt *s;
+
+	if (back < 0)
+		return 0;
+	if (g->v[k].id != 0)
+		s = back ? store_stmt(st, BROWSE_IN_FEED(BROWSE_FIRST, "ASC"), cause)
+		         : store_stmt(st, BROWSE_IN_FEED(BROWSE_FIRST, "DESC"), cause);
+	else if (g->via_imported)
+		s = back ? store_stmt(st,
+		                      BROWSE_COLS " FROM article a INDEXED BY article_imported"
+		                                  " WHERE a.imported = 1 AND" BROWSE_NO_FEED
+		                                  " ORDER BY a.sort_time, a.id LIMIT ?2 OFFSET ?3",
+		                      cause)
+		         : store_stmt(st,
+		                      BROWSE_COLS " FROM article a INDEXED BY article_imported"
+		                                  " WHERE a.imported = 1 AND" BROWSE_NO_FEED
+		                                  " ORDER BY a.sort_time DESC, a.id DESC"
+		                                  " LIMIT ?2 OFFSET ?3",
+		                      cause);
+	else
+		s = back ? store_stmt(st,
+		                      BROWSE_COLS " FROM article a WHERE" BROWSE_NO_FEED
+		                                  " ORDER BY a.sort_time, a.id LIMIT ?2 OFFSET ?3",
+		                      cause)
+		         : store_stmt(st,
+		                      BROWSE_COLS " FROM article a WHERE" BROWSE_NO_FEED
+		                                  " ORDER BY a.sort_time DESC, a.id DESC"
+		                                  " LIMIT ?2 OFFSET ?3",
+		                      cause);
+	if (s != NULL && g->v[k].id != 0)
+		sqlite3_bind_int64(s, 1, g->v[k].id);
+	return store_browse_run(st, s, back, offset, limit, cb, arg, got, cause);
+}
+
+/* The list by feed: the groups' own lists one after the other, so that a
+ * page costs what a page of one feed costs, and only the groups before the
+ * page (or after it, near the end) are counted, once. */
+static int
+store_browse_by_feed(struct store *st, struct store_groups *g, size_t offset, size_t limit,
+                     int (*cb)(const struct store_row *, void *), void *arg, char **cause)
+{
+	struct store_groups *own = NULL;
+	size_t k, start = 0, end, got = 0, in, want;
+	int rc = -1;
+
+	if (g == NULL)
+		g = own = store_browse_groups_new();
+	if (store_groups_load(st, g, cause) != 0)
+		goto out;
+	rc = 0;
+	if (offset >= g->total)
+		goto out;
+	/* the group holding offset, and where it starts, from the nearer end */
+	if (offset <= g->total / 2) {
+		for (k = 0; k < g->n; k++) {
+			if ((rc = store_groups_count(st, g, k, cause)) != 0)
+				goto out;
+			if (offset < start + g->v[k].n)
+				break;
+			start += g->v[k].n;
+		}
+	} else {
+		for (end = g->total, k = g->n; k > 0; k--) {
+			if ((rc = store_groups_count(st, g, k - 1, cause)) != 0)
+				goto out;
+			if (g->v[k - 1].n > end)
+				break; /* the store changed since it was counted */
+			start = end - g->v[k - 1].n;
+			if (offset >= start)
+				break;
+			end = start;
+		}
+		if (k == 0 || offset < start)
+			goto out;
+		k--;
+	}
+	for (; k < g->n && rc == 0; k++) {
+		if ((rc = store_groups_count(st, g, k, cause)) != 0)
+			break;
+		in = offset > start ? offset - start : 0;
+		start += g->v[k].n;
+		if (in >= g->v[k].n)
+			continue;
+		want = g->v[k].n - in;
+		if (limit > 0 && limit - got < want)
+			want = limit - got;
+		rc = store_group_page(st, g, k, in, want, cb, arg, &got, cause);
+		if (limit > 0 && got >= limit)
+			break;
+	}
+out:
+	store_browse_groups_free(own);
+	return rc < 0 ? -1 : 0;
+}
+
 int
-store_browse_list(struct store *st, const struct store_filter *f, size_t total, size_t offset,
-                  size_t limit, int (*cb)(const struct store_row *, void *), void *arg,
-                  char **cause)
+store_browse_list(struct store *st, const struct store_filter *f, struct store_groups *g,
+                  size_t total, size_t offset, size_t limit,
+                  int (*cb)(const struct store_row *, void *), void *arg, char **cause)
 {
 	sqlite3_stmt *s;
-	struct store_row *rows = NULL;
-	size_t n = 0, i;
-	int rc, back;
+	size_t got = 0;
+	int back;
 
-	if (f->ids == NULL && !f->unread_only && f->sort == STORE_SORT_FEED && f->feed_id == 0)
-		return store_browse_by_feed(st, offset, limit, cb, arg, cause);
-	if (f->ids != NULL || f->unread_only || f->sort != STORE_SORT_DATE)
+	if (f->ids != NULL || f->unread_only)
 		return store_article_list(st, f, offset, limit, cb, arg, cause);
-	/* near the end, read backwards from the end: an OFFSET costs its length */
-	back = total > 0 && limit > 0 && offset > total / 2;
-	if (back) {
-		size_t end = offset + limit < total ? offset + limit : total;
-
-		if (end <= offset)
-			return 0; /* past the end: nothing */
-		limit = end - offset;
-		offset = total - end;
-	}
+	if (f->sort == STORE_SORT_FEED && f->feed_id == 0)
+		return store_browse_by_feed(st, g, offset, limit, cb, arg, cause);
+	/* one feed's list, or the imported files', is the same by feed as by date */
+	if ((back = store_browse_back(total, &offset, &limit)) < 0)
+		return 0;
 	if (f->feed_id == 0)
 		s = back ? store_stmt(st,
 		                      BROWSE_COLS " FROM article a"
@@ -328,66 +495,11 @@ store_browse_list(struct store *st, const struct store_filter *f, size_t total, 
 		                      " ORDER BY a.sort_time DESC, a.id DESC LIMIT ?2 OFFSET ?3",
 		                      cause);
 	else
-		s = back ? store_stmt(st,
-		                      BROWSE_COLS " FROM feed_article x JOIN article a"
-		                                  " ON a.id = x.article_id WHERE x.feed_id = ?1"
-		                                  " ORDER BY a.sort_time, a.id LIMIT ?2 OFFSET ?3",
-		                      cause)
-		         : store_stmt(st,
-		                      BROWSE_COLS
-		                      " FROM feed_article x JOIN article a"
-		                      " ON a.id = x.article_id WHERE x.feed_id = ?1"
-		                      " ORDER BY a.sort_time DESC, a.id DESC LIMIT ?2 OFFSET ?3",
-		                      cause);
-	if (s == NULL)
-		return -1;
-	if (f->feed_id > 0)
+		s = back ? store_stmt(st, BROWSE_IN_FEED("", "ASC"), cause)
+		         : store_stmt(st, BROWSE_IN_FEED("", "DESC"), cause);
+	if (s != NULL && f->feed_id > 0)
 		sqlite3_bind_int64(s, 1, f->feed_id);
-	sqlite3_bind_int64(s, 2, limit ? (sqlite3_int64)limit : -1);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)offset);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_row r;
-
-		r.id = sqlite3_column_int64(s, 0);
-		r.title = COL_TEXT(s, 1);
-		r.url = COL_TEXT(s, 2);
-		r.author = COL_TEXT(s, 3);
-		r.time = sqlite3_column_int64(s, 4);
-		r.imported = sqlite3_column_int(s, 5);
-		r.unread = sqlite3_column_int(s, 6);
-		r.feed = COL_TEXT(s, 7);
-		r.tags = COL_TEXT(s, 8);
-		if (!back) {
-			if (cb(&r, arg) != 0)
-				break;
-			continue;
-		}
-		/* kept to be given in list order once the page is read */
-		rows = xreallocarray(rows, n + 1, sizeof(*rows));
-		rows[n] = r;
-		rows[n].title = r.title ? xstrdup(r.title) : NULL;
-		rows[n].url = r.url ? xstrdup(r.url) : NULL;
-		rows[n].author = r.author ? xstrdup(r.author) : NULL;
-		rows[n].feed = r.feed ? xstrdup(r.feed) : NULL;
-		rows[n].tags = r.tags ? xstrdup(r.tags) : NULL;
-		n++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		rc = store_fail(st, cause, "listing articles");
-	else
-		rc = 0;
-	for (i = n; i > 0; i--) {
-		if (rc == 0 && cb(&rows[i - 1], arg) != 0)
-			rc = 1;
-		free((char *)rows[i - 1].title);
-		free((char *)rows[i - 1].url);
-		free((char *)rows[i - 1].author);
-		free((char *)rows[i - 1].feed);
-		free((char *)rows[i - 1].tags);
-	}
-	free(rows);
-	return rc < 0 ? -1 : 0;
+	return store_browse_run(st, s, back, offset, limit, cb, arg, &got, cause) < 0 ? -1 : 0;
 }
 
 int
@@ -569,8 +681,8 @@ store_near_row(const struct store_row *r, void *arg)
 }
 
 int
-store_browse_unread_near(struct store *st, const struct store_filter *f, size_t from, int dir,
-                         size_t *pos, char **cause)
+store_browse_unread_near(struct store *st, const struct store_filter *f, struct store_groups *g,
+                         size_t from, int dir, size_t *pos, char **cause)
 {
 	struct store_near n;
 
@@ -579,12 +691,12 @@ store_browse_unread_near(struct store *st, const struct store_filter *f, size_t 
 	if (dir > 0) {
 		n.at = from + 1;
 		n.stop = (size_t)-1;
-		if (store_browse_list(st, f, 0, from + 1, 0, store_near_row, &n, cause) != 0)
+		if (store_browse_list(st, f, g, 0, from + 1, 0, store_near_row, &n, cause) != 0)
 			return -1;
 	} else if (from > 0) {
 		n.at = 0;
 		n.stop = from;
-		if (store_browse_list(st, f, 0, 0, from, store_near_row, &n, cause) != 0)
+		if (store_browse_list(st, f, g, 0, 0, from, store_near_row, &n, cause) != 0)
 			return -1;
 	}
 	*pos = n.found;

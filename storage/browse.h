@@ -60,21 +60,35 @@ int store_browse_said_count(struct store *st, int64_t speaker, size_t *n, char *
  * page near the end be read from the end. */
 int store_browse_said(struct store *st, int64_t speaker, size_t total, size_t offset, size_t limit,
                       int (*cb)(const struct store_stmt_row *, void *), void *arg, char **cause);
-/* Sets *pos to the place in the list f of the first unread article after
- * (dir 1) or before (dir -1) place from, or to (size_t)-1 when there is none. */
-int store_browse_unread_near(struct store *st, const struct store_filter *f, size_t from, int dir,
-                             size_t *pos, char **cause);
+/* The list of all articles by feed lists each article once, under the first
+ * feed (by id) that carries it, the one its feed column names: feeds by
+ * title, then the articles no feed carries. Its groups are counted as pages
+ * need them and kept in a struct store_groups, which a screen keeps while the
+ * store's articles do not change (a fetch adds some: start a new one). */
+struct store_groups;
+/* Returns an empty set of groups; the caller frees it with
+ * store_browse_groups_free (NULL is fine there). */
+struct store_groups *store_browse_groups_new(void);
+void store_browse_groups_free(struct store_groups *g);
+
+/* Sets *pos to the place in the list f (g: as for store_browse_list) of the
+ * first unread article after (dir 1) or before (dir -1) place from, or to
+ * (size_t)-1 when there is none. */
+int store_browse_unread_near(struct store *st, const struct store_filter *f, struct store_groups *g,
+                             size_t from, int dir, size_t *pos, char **cause);
 
 /* Counts what f selects, like store_article_count, from indexes only: fast
  * with any number of articles. */
 int store_browse_count(struct store *st, const struct store_filter *f, size_t *total,
                        size_t *unread, char **cause);
-/* Lists what f selects, like store_article_list (f->unread_only is not
- * supported). total (0 = unknown) lets a page near the end be read from the
- * end, so that no page costs more than half the list. */
-int store_browse_list(struct store *st, const struct store_filter *f, size_t total, size_t offset,
-                      size_t limit, int (*cb)(const struct store_row *, void *), void *arg,
-                      char **cause);
+/* Lists what f selects, like store_article_list, from offset, limit rows
+ * (0: all). total (0 = unknown) lets a page near the end be read from the
+ * end, so that no page costs more than half the list. All articles by feed
+ * (f->sort) keeps its groups' counts in g (NULL: counted again each time); a
+ * feed's own list is the same by feed as by date. */
+int store_browse_list(struct store *st, const struct store_filter *f, struct store_groups *g,
+                      size_t total, size_t offset, size_t limit,
+                      int (*cb)(const struct store_row *, void *), void *arg, char **cause);
 /* Sets *unread to the unread articles of feed id. */
 int store_browse_feed_unread(struct store *st, int64_t id, size_t *unread, char **cause);
 

@@ -921,9 +921,9 @@ ui_mouse(struct ui *u)
 	else if (ev.bstate & BUTTON5_PRESSED)
 		ui_move(u, UI_A_DOWN, 3);
 #endif
-	else if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED)) &&
-	         ev.y >= 1 && ev.y < u->rows - 1 && s->click != NULL)
-		s->click(u, s, ev.y, (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0);
+	else if ((ev.bstate & BUTTON1_PRESSED) && ev.y >= 1 && ev.y < u->rows - 1 &&
+	         s->click != NULL)
+		s->click(u, s, ev.y);
 }
 
 static void
@@ -1085,13 +1085,16 @@ ui_main(struct cli *c)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+	/* a press acts at once: telling clicks from double clicks would hold
+	 * every click for the interval (200 ms by default); a press on the
+	 * selected row opens it, so a double click opens the row under it */
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
 	              | BUTTON5_PRESSED
 #endif
 	          ,
 	          NULL);
-	mouseinterval(200);
+	mouseinterval(0);
 	ui_colors(&u);
 	getmaxyx(stdscr, u.rows, u.cols);
 	ui_push(&u, ui_feeds_new(&u));

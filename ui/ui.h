@@ -25,7 +25,7 @@ struct ui_screen {
 	/* does action a; returns 1 when it did something with it */
 	int (*act)(struct ui *u, struct ui_screen *s, enum ui_action a);
 	/* a click on screen row y (1 = the first row under the title) */
-	void (*click)(struct ui *u, struct ui_screen *s, int y, int dbl);
+	void (*click)(struct ui *u, struct ui_screen *s, int y);
 	/* reads again what it shows (may be NULL): everything when full (after a
 	 * fetch), or only what a screen above it may have changed (read states,
 	 * tags) when the reader comes back to it */

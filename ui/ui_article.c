@@ -671,12 +671,11 @@ ui_art_act(struct ui *u, struct ui_screen *s, enum ui_action act)
 }
 
 static void
-ui_art_click(struct ui *u, struct ui_screen *s, int y, int dbl)
+ui_art_click(struct ui *u, struct ui_screen *s, int y)
 {
 	struct ui_art *a = (struct ui_art *)s;
 	size_t l = s->pos.top + (size_t)(y - 1), i;
 
-	(void)dbl;
 	if (l >= a->v.nlines)
 		return;
 	if (a->v.lines[l].kind == UI_LINE_FOLD) {

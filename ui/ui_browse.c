@@ -27,13 +27,13 @@ ui_dup_clean(const char *s)
 }
 
 static void
-ui_click_row(struct ui *u, struct ui_screen *s, int y, int dbl)
+ui_click_row(struct ui *u, struct ui_screen *s, int y)
 {
 	size_t i = s->pos.top + (size_t)(y - 1);
 
 	if (i >= s->pos.n)
 		return;
-	if (i == s->pos.cur || dbl) {
+	if (i == s->pos.cur) {
 		s->pos.cur = i;
 		s->act(u, s, UI_A_OPEN);
 	} else

@@ -324,13 +324,13 @@ ui_feeds_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 }
 
 static void
-ui_feeds_click(struct ui *u, struct ui_screen *s, int y, int dbl)
+ui_feeds_click(struct ui *u, struct ui_screen *s, int y)
 {
 	size_t i = s->pos.top + (size_t)(y - 1);
 
 	if (i >= s->pos.n)
 		return;
-	if (i == s->pos.cur || dbl) {
+	if (i == s->pos.cur) {
 		s->pos.cur = i;
 		ui_feeds_open(u, (struct ui_feeds *)s);
 	} else
@@ -380,6 +380,7 @@ struct ui_list {
 	size_t unread;
 	struct ui_row *rows; /* the rows from row cache_off on */
 	size_t cache_off, cache_n;
+	struct store_groups *groups; /* by feed: the groups counted so far */
 };
 
 static void
@@ -473,7 +474,7 @@ ui_list_unread_near(struct ui *u, struct ui_list *l, size_t from, int dir, size_
 
 	*pos = (size_t)-1;
 	if (l->query == NULL) {
-		if (store_browse_unread_near(u->st, &l->f, from, dir, pos, &cause) == 0)
+		if (store_browse_unread_near(u->st, &l->f, l->groups, from, dir, pos, &cause) == 0)
 			return 0;
 		ui_say(u, 1, "%s", cause);
 		free(cause);
@@ -527,8 +528,8 @@ ui_list_fetch(struct ui *u, struct ui_list *l, size_t from, size_t n)
 	l->rows = xcalloc(want, sizeof(*l->rows));
 	if (l->query != NULL)
 		ui_list_search_rows(u, l, want);
-	else if (store_browse_list(u->st, &l->f, l->s.pos.n, l->cache_off, want, ui_list_row, l,
-	                           &cause) != 0) {
+	else if (store_browse_list(u->st, &l->f, l->groups, l->s.pos.n, l->cache_off, want,
+	                           ui_list_row, l, &cause) != 0) {
 		ui_say(u, 1, "%s", cause);
 		free(cause);
 	}
@@ -559,7 +560,11 @@ ui_list_load(struct ui *u, struct ui_screen *s)
 	struct ui_list *l = (struct ui_list *)s;
 	char *cause = NULL;
 	size_t total = 0;
+
 	ui_list_drop(l);
+	/* the articles may have changed: the groups by feed are counted again */
+	store_browse_groups_free(l->groups);
+	l->groups = l->f.sort == STORE_SORT_FEED ? store_browse_groups_new() : NULL;
 	if (l->query != NULL) {
 		if (search_count(u->st, l->query, &total, &cause) != 0) {
 			ui_say(u, 1, "%s", cause);
@@ -704,9 +709,17 @@ ui_list_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 			ui_say(u, 0, "search results are sorted by how well they match");
 			return 1;
 		}
+		if (l->f.feed_id != 0) {
+			ui_say(u, 0, "the articles of one feed are sorted by date");
+			return 1;
+		}
+		/* the same articles, each once: nothing to count again */
 		l->f.sort = l->f.sort == STORE_SORT_DATE ? STORE_SORT_FEED : STORE_SORT_DATE;
+		ui_list_drop(l);
+		store_browse_groups_free(l->groups);
+		l->groups = l->f.sort == STORE_SORT_FEED ? store_browse_groups_new() : NULL;
 		ui_listpos_set(&s->pos, 0, ui_body_rows(u));
-		ui_list_load(u, s); /* by feed, an article is listed under each of its feeds */
+		ui_list_title(l);
 		ui_say(u, 0, "sorted by %s", l->f.sort == STORE_SORT_FEED ? "feed" : "date");
 		return 1;
 	case UI_A_NEXT_UNREAD:
@@ -746,13 +759,13 @@ ui_list_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 }
 
 static void
-ui_list_click(struct ui *u, struct ui_screen *s, int y, int dbl)
+ui_list_click(struct ui *u, struct ui_screen *s, int y)
 {
 	size_t i = s->pos.top + (size_t)(y - 1);
 
 	if (i >= s->pos.n)
 		return;
-	if (i == s->pos.cur || dbl) {
+	if (i == s->pos.cur) {
 		s->pos.cur = i;
 		ui_list_open(u, (struct ui_list *)s);
 	} else
@@ -774,6 +787,7 @@ ui_list_free(struct ui_screen *s)
 	struct ui_list *l = (struct ui_list *)s;
 
 	ui_list_drop(l);
+	store_browse_groups_free(l->groups);
 	free(l->ids);
 	free(l->query);
 	free(l->name);

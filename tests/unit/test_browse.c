@@ -27,7 +27,8 @@ struct fixture {
 };
 
 /* Adds article i: feed i % 3 (imported when i % 5 == 0), read when i % 4 == 0,
- * with a statement by "Mara Lindqvist" when i % 2 == 0. */
+ * with a statement by "Mara Lindqvist" when i % 2 == 0; when i % 6 == 1 the
+ * same story comes in feed 0 as well (it is in 1 already). */
 static void
 add_article(struct fixture *f, size_t i)
 {
@@ -63,6 +64,8 @@ add_article(struct fixture *f, size_t i)
 	}
 	assert_int_equal(store_analysis_put(f->st, id, &d, &a, &cause), 0);
 	analysis_free(&a);
+	if (i % 6 == 1)
+		assert_int_equal(store_article_put(f->st, &d, f->feeds[0], NULL, NULL, &cause), 0);
 	if (i % 4 == 0)
 		assert_int_equal(store_article_set_unread(f->st, id, 0, &cause), 0);
 	doc_free(&d);
@@ -86,6 +89,8 @@ setup(void **state)
 		                 0);
 		free(url);
 	}
+	/* the first feed by id comes last by title */
+	assert_int_equal(store_feed_default_title(f->st, f->feeds[0], "Zeta wire", &cause), 0);
 	for (i = 0; i < NART; i++)
 		add_article(f, i);
 	*state = f;
@@ -146,8 +151,9 @@ check_filter(struct fixture *f, const struct store_filter *flt)
 	for (lim = 1; lim <= 7; lim += 3)
 		for (off = 0; off <= t1 + 1; off++) {
 			page.n = 0;
-			assert_int_equal(
-			    store_browse_list(f->st, flt, t1, off, lim, collect, &page, &cause), 0);
+			assert_int_equal(store_browse_list(f->st, flt, NULL, t1, off, lim, collect,
+			                                   &page, &cause),
+			                 0);
 			assert_int_equal(page.n, off >= t1 ? 0 : off + lim > t1 ? t1 - off : lim);
 			for (i = 0; i < page.n; i++) {
 				assert_int_equal(page.v[i], all.v[off + i]);
@@ -178,31 +184,71 @@ test_by_feed(void **state)
 {
 	struct fixture *f = *state;
 	struct store_filter flt;
-	struct ids all, one, page;
+	struct ids all, page;
 	size_t t, off, i, k;
 	char *cause = NULL;
 
-	/* the feeds in title order (their URLs here), then the imported articles */
-	memset(&flt, 0, sizeof(flt));
-	all.n = 0;
-	for (k = 0; k < 4; k++) {
-		flt.feed_id = k < 3 ? f->feeds[k] : STORE_FEED_IMPORTED;
-		one.n = 0;
-		assert_int_equal(store_article_list(f->st, &flt, 0, 0, collect, &one, &cause), 0);
-		for (i = 0; i < one.n; i++)
-			all.v[all.n++] = one.v[i];
-	}
+	/* each article once, as 'newsroom list --sort feed' lists them: under the
+	 * first feed that carries it, feeds by title, then the feedless ones */
 	memset(&flt, 0, sizeof(flt));
 	flt.sort = STORE_SORT_FEED;
+	all.n = 0;
+	assert_int_equal(store_article_list(f->st, &flt, 0, 0, collect, &all, &cause), 0);
+	assert_int_equal(all.n, NART);
 	assert_int_equal(store_browse_count(f->st, &flt, &t, NULL, &cause), 0);
-	assert_int_equal(t, all.n);
-	for (off = 0; off <= t; off++) {
-		page.n = 0;
-		assert_int_equal(store_browse_list(f->st, &flt, t, off, 6, collect, &page, &cause),
-		                 0);
-		assert_int_equal(page.n, off + 6 > t ? t - off : 6);
-		for (i = 0; i < page.n; i++)
-			assert_int_equal(page.v[i], all.v[off + i]);
+	assert_int_equal(t, NART);
+	/* a story in two feeds is listed under the first by id ("Zeta wire"), which
+	 * comes last by title: its rows end the list before the imported ones */
+	memset(&flt, 0, sizeof(flt));
+	flt.feed_id = f->feeds[0];
+	assert_int_equal(store_browse_count(f->st, &flt, &t, NULL, &cause), 0);
+	for (i = 0, k = 0; i < NART; i++)
+		k += (i % 3 == 0 && i % 5 != 0) || i % 6 == 1;
+	assert_int_equal(t, k); /* the stories it shares with the others are in it */
+	flt.feed_id = 0;
+	flt.sort = STORE_SORT_FEED;
+	t = NART;
+	for (i = 0; i < all.n; i++)
+		for (k = 0; k < i; k++)
+			assert_true(all.v[k] != all.v[i]);
+	for (k = 0; k < 2; k++) {
+		struct store_groups *g = k ? store_browse_groups_new() : NULL;
+
+		/* every page, from either end, and with the groups kept or not */
+		for (off = 0; off <= t; off++) {
+			page.n = 0;
+			assert_int_equal(
+			    store_browse_list(f->st, &flt, g, t, off, 6, collect, &page, &cause),
+			    0);
+			assert_int_equal(page.n, off + 6 > t ? t - off : 6);
+			for (i = 0; i < page.n; i++) {
+				assert_int_equal(page.v[i], all.v[off + i]);
+				assert_int_equal(page.unread[i], all.unread[off + i]);
+			}
+		}
+		for (off = t; off > 0; off--) {
+			page.n = 0;
+			assert_int_equal(store_browse_list(f->st, &flt, g, t, off - 1, 1, collect,
+			                                   &page, &cause),
+			                 0);
+			assert_int_equal(page.n, 1);
+			assert_int_equal(page.v[0], all.v[off - 1]);
+		}
+		store_browse_groups_free(g);
+	}
+	/* the next unread after each row agrees with the list */
+	{
+		struct store_groups *g = store_browse_groups_new();
+		size_t pos, want;
+
+		for (off = 0; off < t; off++) {
+			assert_int_equal(
+			    store_browse_unread_near(f->st, &flt, g, off, 1, &pos, &cause), 0);
+			for (want = off + 1; want < t && !all.unread[want]; want++)
+				;
+			assert_int_equal(pos, want < t ? want : (size_t)-1);
+		}
+		store_browse_groups_free(g);
 	}
 }
 
