@@ -80,17 +80,8 @@ struct quote {
 	uint32_t nwords;
 };
 
-#define TOK_WCACHE 256
-
-/* Hashes of the literal words the rules test tokens against (see tok_is). */
-struct tok_wcache {
-	const char *ptr[TOK_WCACHE];
-	uint64_t h[TOK_WCACHE];
-};
-
 struct actx {
 	const struct doc *d;
-	struct tok_wcache *wc;
 	struct tok *t;
 	size_t nt, capt;
 	uint32_t *pfirst; /* first token of each paragraph; pfirst[npara] = nt */
@@ -109,8 +100,16 @@ void tok_run(struct actx *x);
 /* Returns the text of token i (not NUL-terminated; length tok_len). */
 const char *tok_text(const struct actx *x, size_t i);
 size_t tok_len(const struct actx *x, size_t i);
-/* Returns 1 when token i is a word whose hash is that of the ASCII word w. */
-int tok_is(const struct actx *x, size_t i, const char *w);
+/* Returns 1 when token i is a word whose hash is h (see tok_is). */
+static inline int
+tok_is_h(const struct actx *x, size_t i, uint64_t h)
+{
+	return i < x->nt && x->t[i].type == TK_WORD && x->t[i].h == h;
+}
+/* Returns 1 when token i is a word whose hash is that of w, an ASCII string
+ * literal: the rules ask about a few dozen words millions of times, so the
+ * word's hash is the compiler's work (GAZ_LIT). */
+#define tok_is(x, i, w) tok_is_h((x), (i), GAZ_LIT("" w ""))
 /* Returns the gazetteer entry of tokens [i, i+n), or NULL. */
 const struct gaz_entry *tok_gaz(const struct actx *x, size_t i, size_t n);
 

@@ -119,7 +119,6 @@ analysis_run(const struct doc *d, struct analysis *out)
 	memset(out, 0, sizeof(*out));
 	memset(&x, 0, sizeof(x));
 	x.d = d;
-	x.wc = xcalloc(1, sizeof(*x.wc));
 	tok_run(&x);
 	quote_scan(&x);
 	ner_run(&x);
@@ -160,5 +159,4 @@ analysis_run(const struct doc *d, struct analysis *out)
 	free(x.m);
 	free(x.e);
 	free(x.q);
-	free(x.wc);
 }

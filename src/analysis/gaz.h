@@ -98,6 +98,23 @@ gaz_word_hash(const char *s, size_t n)
 	return h;
 }
 
+/* gaz_word_hash of an ASCII string literal of at most 16 bytes, as an
+ * expression the compiler folds to a constant: a rule that tests a token for
+ * a word costs one comparison. Each step is written with its hash once (no
+ * ?: around it) so that the nested macros stay linear in size. */
+#define GAZ_LIT_C(s, i) ((uint64_t)(unsigned char)(s)[(i) < sizeof(s) - 1 ? (i) : 0])
+#define GAZ_LIT_STEP(h, s, i)                                                                      \
+	(((h) ^                                                                                    \
+	  ((i) < sizeof(s) - 1 ? GAZ_LIT_C(s, i) + (GAZ_LIT_C(s, i) - 'A' < 26u ? 'a' - 'A' : 0)   \
+	                       : 0)) *                                                             \
+	 ((i) < sizeof(s) - 1 ? 0x100000001b3ull : 1))
+#define GAZ_LIT4(h, s, i)                                                                          \
+	GAZ_LIT_STEP(GAZ_LIT_STEP(GAZ_LIT_STEP(GAZ_LIT_STEP(h, s, i), s, i + 1), s, i + 2), s,     \
+	             i + 3)
+#define GAZ_LIT(s)                                                                                 \
+	(GAZ_LIT4(GAZ_LIT4(GAZ_LIT4(GAZ_LIT4(0xcbf29ce484222325ull, s, 0), s, 4), s, 8), s, 12) +  \
+	 0 * sizeof(char[sizeof(s) <= 17 ? 1 : -1]))
+
 /* Returns the hash of a word sequence whose hash so far is h, extended by word w. */
 static inline uint64_t
 gaz_seq_hash(uint64_t h, uint64_t w)

@@ -929,17 +929,13 @@ is_time_word(const struct actx *x, size_t i)
 static int
 is_channel_word(const struct actx *x, size_t i)
 {
-	static const char *const w[] = {
-	    "statement", "interview", "letter",   "filing",  "post",      "conference",
-	    "briefing",  "speech",    "email",    "release", "report",    "note",
-	    "message",   "call",      "hearing",  "podcast", "broadcast", "video",
-	    "documents", "memo",      "testimony"};
-	size_t k;
-
-	for (k = 0; k < sizeof(w) / sizeof(w[0]); k++)
-		if (tok_is(x, i, w[k]))
-			return 1;
-	return 0;
+	return tok_is(x, i, "statement") || tok_is(x, i, "interview") || tok_is(x, i, "letter") ||
+	       tok_is(x, i, "filing") || tok_is(x, i, "post") || tok_is(x, i, "conference") ||
+	       tok_is(x, i, "briefing") || tok_is(x, i, "speech") || tok_is(x, i, "email") ||
+	       tok_is(x, i, "release") || tok_is(x, i, "report") || tok_is(x, i, "note") ||
+	       tok_is(x, i, "message") || tok_is(x, i, "call") || tok_is(x, i, "hearing") ||
+	       tok_is(x, i, "podcast") || tok_is(x, i, "broadcast") || tok_is(x, i, "video") ||
+	       tok_is(x, i, "documents") || tok_is(x, i, "memo") || tok_is(x, i, "testimony");
 }
 
 /* Skips what may stand between a cue and its clause: "on Monday", "last

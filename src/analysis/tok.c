@@ -493,22 +493,6 @@ tok_len(const struct actx *x, size_t i)
 	return x->t[i].end - x->t[i].start;
 }
 
-int
-tok_is(const struct actx *x, size_t i, const char *w)
-{
-	/* the rules ask about a few dozen literal words millions of times: their
-	 * hashes are kept by the literal's address, per article */
-	size_t slot = ((uintptr_t)w >> 3) & (TOK_WCACHE - 1);
-
-	if (i >= x->nt || x->t[i].type != TK_WORD)
-		return 0;
-	if (x->wc->ptr[slot] != w) {
-		x->wc->ptr[slot] = w;
-		x->wc->h[slot] = gaz_word_hash(w, strlen(w));
-	}
-	return x->t[i].h == x->wc->h[slot];
-}
-
 const struct gaz_entry *
 tok_gaz(const struct actx *x, size_t i, size_t n)
 {

@@ -34,7 +34,6 @@ tokens_of(const char *text, char *buf, size_t n)
 	mkdoc(&d, paras);
 	memset(&x, 0, sizeof(x));
 	x.d = &d;
-	x.wc = xcalloc(1, sizeof(*x.wc));
 	tok_run(&x);
 	buf[0] = '\0';
 	for (i = 0; i < x.nt && o + 1 < n; i++)
@@ -42,7 +41,6 @@ tokens_of(const char *text, char *buf, size_t n)
 		                      tok_text(&x, i));
 	free(x.t);
 	free(x.pfirst);
-	free(x.wc);
 	doc_free(&d);
 	return buf;
 }
@@ -66,6 +64,21 @@ test_tokens(void **state)
 	assert_string_equal(tokens_of("no spaces:a,b", buf, sizeof(buf)), "no|spaces|:|a|,|b");
 }
 
+/* The compile-time word hashes the rules use must equal the tokens' hashes. */
+static void
+test_word_literals(void **state)
+{
+	(void)state;
+	assert_true(GAZ_LIT("said") == gaz_word_hash("said", 4));
+	assert_true(GAZ_LIT("Said") == gaz_word_hash("said", 4));
+	assert_true(GAZ_LIT("so-called") == gaz_word_hash("So-Called", 9));
+	assert_true(GAZ_LIT("acknowledged") == gaz_word_hash("ACKNOWLEDGED", 12));
+	assert_true(GAZ_LIT("abcdefghijklmnop") == gaz_word_hash("abcdefghijklmnop", 16));
+	assert_true(GAZ_LIT("a") == gaz_word_hash("A", 1));
+	assert_true(GAZ_LIT("a") != gaz_word_hash("an", 2));
+	assert_true(GAZ_LIT("") == gaz_word_hash("", 0));
+}
+
 static void
 test_sentences(void **state)
 {
@@ -79,7 +92,6 @@ test_sentences(void **state)
 	mkdoc(&d, paras);
 	memset(&x, 0, sizeof(x));
 	x.d = &d;
-	x.wc = xcalloc(1, sizeof(*x.wc));
 	tok_run(&x);
 	for (i = 0; i < x.nt; i++)
 		nsent +=
@@ -89,7 +101,6 @@ test_sentences(void **state)
 	assert_int_equal(nsent, 5);
 	free(x.t);
 	free(x.pfirst);
-	free(x.wc);
 	doc_free(&d);
 }
 
@@ -104,7 +115,6 @@ quotes_of(const char *const *paras, char *buf, size_t n)
 	mkdoc(&d, paras);
 	memset(&x, 0, sizeof(x));
 	x.d = &d;
-	x.wc = xcalloc(1, sizeof(*x.wc));
 	tok_run(&x);
 	quote_scan(&x);
 	buf[0] = '\0';
@@ -122,7 +132,6 @@ quotes_of(const char *const *paras, char *buf, size_t n)
 	}
 	free(x.t);
 	free(x.pfirst);
-	free(x.wc);
 	free(x.q);
 	doc_free(&d);
 	return buf;
@@ -513,6 +522,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_word_literals),
 	    cmocka_unit_test(test_tokens),
 	    cmocka_unit_test(test_sentences),
 	    cmocka_unit_test(test_quote_marks),
