@@ -19,7 +19,42 @@ dup_norm(const char *s, size_t n, char *out)
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		uint64_t w, sp;
 
+		/* eight bytes at once when they are printable ASCII with single spaces
+		 * between words, none at either end: they stay as they are */
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			sp = w ^ 0x2020202020202020ull; /* a zero byte for each space */
+			sp = ~(((sp & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) | sp |
+			       0x7f7f7f7f7f7f7f7full); /* its high bit set for each space */
+			if ((w & 0x8080808080808080ull) == 0 &&
+			    ((w + 0x6060606060606060ull) & 0x8080808080808080ull) ==
+			        0x8080808080808080ull && /* no byte below ' ' */
+			    (sp & 0x8000000000000080ull) == 0 &&
+			    (sp & (sp << 8)) == 0) {
+				if (space)
+					out[o++] = ' ';
+				space = 0;
+				memcpy(out + o, &w, 8);
+				o += 8;
+				i += 8;
+				continue;
+			}
+		}
+		if (c > ' ' && c < 0x80) { /* most bytes: printable ASCII, kept as they are */
+			if (space)
+				out[o++] = ' ';
+			space = 0;
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		if (c == ' ') {
+			space = o > 0;
+			i++;
+			continue;
+		}
 		l = 1;
 		cp = c;
 		if (c >= 0x80 && (l = utf8_decode(s + i, n - i, &cp)) == 0) {
@@ -81,15 +116,22 @@ dup_norm(const char *s, size_t n, char *out)
 	return o;
 }
 
+/* Hashes eight bytes at a time: equal hashes are compared byte by byte, so
+ * this only has to spread paragraphs over the table. */
 static uint64_t
 dup_hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ull;
-	size_t i;
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull, w;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-	return h;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xff51afd7ed558ccdull;
+	return h ^ (h >> 32);
 }
 
 void

@@ -46,8 +46,10 @@ cp_upper(uint32_t c)
 	return -1;
 }
 
+static void ch_read_mb(const char *s, size_t n, struct ch *c);
+
 /* Reads the character at s (n > 0 bytes left). */
-static void
+static inline void
 ch_read(const char *s, size_t n, struct ch *c)
 {
 	unsigned char b = (unsigned char)s[0];
@@ -80,6 +82,13 @@ ch_read(const char *s, size_t n, struct ch *c)
 			    C_SPACE; /* other controls separate words and are otherwise ignored */
 		return;
 	}
+	ch_read_mb(s, n, c);
+}
+
+/* ch_read for a character that is not ASCII. */
+static void
+ch_read_mb(const char *s, size_t n, struct ch *c)
+{
 	c->len = utf8_decode(s, n, &c->cp);
 	if (c->len == 0) { /* not UTF-8: one byte of punctuation */
 		c->len = 1;
@@ -208,26 +217,32 @@ hyph_splits(const char *s, size_t n, size_t i, size_t h, size_t a)
 	return g != NULL && (g->roles & GAZ_HYPHSUFFIX);
 }
 
-/* Returns the end of the word starting at i (s[i] a letter or digit) and sets
- * *hyph_split when it stops before "-lowercase" after a capitalised part. */
+#define TOK_FNV_PRIME 0x100000001b3ull
+
+/* Returns the end of the word starting at i (s[i] a letter or digit; numeric
+ * when a digit) and sets *hyph_split when it stops before "-lowercase" after a
+ * capitalised part. When the word is all ASCII, *ascii is set and *hash is its
+ * gaz_word_hash, computed on the way. */
 static size_t
-word_end(const char *s, size_t n, size_t i, int *hyph_split, int *nupper, int *nlower)
+word_end(const char *s, size_t n, size_t i, int numeric, int *hyph_split, int *nupper, int *nlower,
+         uint64_t *hash, int *ascii)
 {
 	struct ch c, d, e;
-	int first_upper = -2, numeric;
+	int first_upper = -2;
 	size_t j = i;
 	unsigned char b;
+	uint64_t h = 0xcbf29ce484222325ull;
 
-	ch_read(s + i, n - i, &c);
-	numeric = c.cls == C_DIGIT;
 	*hyph_split = 0;
 	*nupper = *nlower = 0;
+	*ascii = 1;
 	while (j < n) {
 		b = (unsigned char)s[j];
 		if (b >= 'a' && b <= 'z') { /* the common case, without decoding */
 			if (first_upper == -2)
 				first_upper = 0;
 			++*nlower;
+			h = (h ^ b) * TOK_FNV_PRIME;
 			j++;
 			continue;
 		}
@@ -235,9 +250,14 @@ word_end(const char *s, size_t n, size_t i, int *hyph_split, int *nupper, int *n
 			if (first_upper == -2)
 				first_upper = b <= '9' ? -1 : 1;
 			*nupper += b >= 'A';
+			h = (h ^ (b >= 'A' ? b + ('a' - 'A') : b)) * TOK_FNV_PRIME;
 			j++;
 			continue;
 		}
+		/* only these ASCII characters may go on a word */
+		if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != ',' && b != ':' &&
+		    b != '&')
+			break;
 		ch_read(s + j, n - j, &c);
 		if (is_alnum(&c)) {
 			if (first_upper == -2)
@@ -245,6 +265,7 @@ word_end(const char *s, size_t n, size_t i, int *hyph_split, int *nupper, int *n
 			*nupper += c.upper == 1;
 			*nlower += c.upper == 0;
 			j += c.len;
+			*ascii = 0; /* a letter read by ch_read is not ASCII */
 			continue;
 		}
 		if (j + c.len >= n)
@@ -258,10 +279,7 @@ word_end(const char *s, size_t n, size_t i, int *hyph_split, int *nupper, int *n
 					break;
 			} else if ((d.cp == 's' || d.cp == 'S') && j + c.len + 1 == n)
 				break;
-			j += c.len;
-			continue;
-		}
-		if (c.cls == C_DASH && (c.cp == '-' || c.cp == 0x2010)) {
+		} else if (c.cls == C_DASH && (c.cp == '-' || c.cp == 0x2010)) {
 			if (!is_alnum(&d))
 				break;
 			if (first_upper == 1 && d.upper == 0 && !numeric &&
@@ -269,22 +287,23 @@ word_end(const char *s, size_t n, size_t i, int *hyph_split, int *nupper, int *n
 				*hyph_split = 1;
 				break;
 			}
-			j += c.len;
-			continue;
-		}
-		if ((c.ascii == '.' || (numeric && (c.ascii == ',' || c.ascii == ':'))) &&
-		    is_alnum(&d) && (c.ascii == '.' || d.cls == C_DIGIT)) {
-			j += c.len;
-			continue;
-		}
-		if (c.ascii == '&' && d.cls == C_LETTER && d.upper == 1 && first_upper == 1) {
-			j += c.len;
-			continue;
-		}
-		break;
+		} else if (!((c.ascii == '.' || (numeric && (c.ascii == ',' || c.ascii == ':'))) &&
+		             is_alnum(&d) && (c.ascii == '.' || d.cls == C_DIGIT)) &&
+		           !(c.ascii == '&' && d.cls == C_LETTER && d.upper == 1 &&
+		             first_upper == 1))
+			break;
+		/* the mark stays inside the word */
+		if (c.len == 1)
+			h = (h ^ (unsigned char)s[j]) * TOK_FNV_PRIME; /* ' - . , : & */
+		else
+			*ascii = 0;
+		j += c.len;
 	}
-	if (numeric && j < n && s[j] == '%')
+	if (numeric && j < n && s[j] == '%') {
+		h = (h ^ '%') * TOK_FNV_PRIME;
 		j++;
+	}
+	*hash = h;
 	return j;
 }
 
@@ -293,11 +312,19 @@ tok_para(struct actx *x, size_t p)
 {
 	const char *s = x->d->paras[p].text;
 	size_t n = strlen(s), i = 0, j, first = x->nt;
-	int space = 1, hsplit = 0, upper, lower;
+	int space = 1, hsplit = 0, upper, lower, ascii;
+	uint64_t h;
 	struct ch c, d;
 	struct tok *t;
 
 	while (i < n) {
+		if (s[i] == ' ') { /* the commonest character, read without ch_read */
+			if (x->nt > first)
+				x->t[x->nt - 1].flags |= TF_SPA;
+			space = 1;
+			i++;
+			continue;
+		}
 		ch_read(s + i, n - i, &c);
 		if (c.cls == C_SPACE) {
 			if (x->nt > first)
@@ -313,12 +340,16 @@ tok_para(struct actx *x, size_t p)
 			t->flags |= TF_SPB;
 		space = 0;
 		if (is_alnum(&c)) {
-			j = word_end(s, n, i, &hsplit, &upper, &lower);
+			j = word_end(s, n, i, c.cls == C_DIGIT, &hsplit, &upper, &lower, &h,
+			             &ascii);
+			if (!ascii)
+				h = gaz_word_hash(s + i, j - i);
 			t->type = c.cls == C_DIGIT ? TK_NUM : TK_WORD;
 			/* a period that belongs to the word: initials, U.S., Mr., Inc. */
 			if (j < n && s[j] == '.' && t->type == TK_WORD) {
-				const struct gaz_entry *g = gaz_get(
-				    gaz_seq_hash(GAZ_SEED, gaz_word_hash(s + i, j + 1 - i)));
+				uint64_t hd = ascii ? (h ^ '.') * TOK_FNV_PRIME
+				                    : gaz_word_hash(s + i, j + 1 - i);
+				const struct gaz_entry *g = gaz_get(gaz_seq_hash(GAZ_SEED, hd));
 				size_t k;
 				int dotted = 0;
 
@@ -332,11 +363,12 @@ tok_para(struct actx *x, size_t p)
 				if ((g != NULL && (g->roles & GAZ_ABBREV)) || dotted ||
 				    (c.upper == 1 && j - i == c.len)) {
 					j++;
+					h = hd;
 					t->flags |= TF_ABBR;
 				}
 			}
 			t->end = (uint32_t)j;
-			t->h = gaz_word_hash(s + i, j - i);
+			t->h = h;
 
 			if (c.upper == 1)
 				t->flags |= TF_CAP;

@@ -477,6 +477,36 @@ test_dup_mark(void **state)
 	doc_free(&d);
 }
 
+/* Long runs of plain words are compared eight bytes at a time: spaces at the
+ * edges of those blocks, doubled or of other kinds, still count as one. */
+static void
+test_dup_blocks(void **state)
+{
+	const char *paras[] = {"Head",
+	                       "Harbour cranes at Velt were idle for most of the week again.",
+	                       "Harbour cranes  at Velt were idle for most of the week again. ",
+	                       "Harbour cranes at\tVelt were idle for most of\nthe week again.",
+	                       " Harbour cranes at Velt were idle for most of the week\xc2\xa0"
+	                       "again.",
+	                       "Harbour cranes at Velt were idle for most of the week agai.",
+	                       "Harbour cranes at Velt were idle for most of the week  again",
+	                       "Harbour cranes at Velt were idle for most of the week again",
+	                       NULL};
+	struct doc d;
+
+	(void)state;
+	mkdoc(&d, paras);
+	dup_mark(&d);
+	assert_int_equal(d.paras[1].dup_of, -1);
+	assert_int_equal(d.paras[2].dup_of, 1);
+	assert_int_equal(d.paras[3].dup_of, 1);
+	assert_int_equal(d.paras[4].dup_of, 1);
+	assert_int_equal(d.paras[5].dup_of, -1);
+	assert_int_equal(d.paras[6].dup_of, -1);
+	assert_int_equal(d.paras[7].dup_of, 6);
+	doc_free(&d);
+}
+
 /* Bytes that are not prose still give a result, in bounded time. */
 static void
 test_hostile(void **state)
@@ -530,6 +560,7 @@ main(void)
 	    cmocka_unit_test(test_countries),
 	    cmocka_unit_test(test_statements),
 	    cmocka_unit_test(test_dup_mark),
+	    cmocka_unit_test(test_dup_blocks),
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_rules),
 	    cmocka_unit_test(test_not_said),
