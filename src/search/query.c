@@ -10,8 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <curl/curl.h>
-
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -170,7 +168,17 @@ query_bare(struct parser *ps)
 	return xstrndup(start, (size_t)(ps->p - start));
 }
 
-/* Parses a date value: YYYY-MM-DD (or anything curl_getdate reads), an age
+/* Date and time forms a since:/until: value may take besides YYYY-MM-DD, read
+ * with strptime rather than curl_getdate so that the search verbs need not load
+ * libcurl (and the dozen libraries it brings), which would cost a search more
+ * CPU time than the search itself. Times are UTC. */
+static const char *const query_time_formats[] = {
+    "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%MZ", "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S",  "%Y-%m-%d %H:%M",    "%d %b %Y",        "%b %d %Y",
+    "%d %B %Y",           "%B %d %Y",          "%B %d, %Y",       "%b %d, %Y",
+};
+
+/* Parses a date value: YYYY-MM-DD, a date and time (query_time_formats), an age
  * counted back from now: Nh, Nd, Nw, Nm (months of 30 days), Ny, today,
  * yesterday, or @SECONDS (the exact time query_format writes). Returns 0 and
  * sets *t, or -1. */
@@ -182,7 +190,7 @@ query_date(const char *v, int64_t now, int until, int64_t *t)
 	int y, mo, d;
 	char extra;
 	struct tm tm;
-	time_t when;
+	size_t i;
 
 	if (v[0] == '@' && (isdigit((unsigned char)v[1]) || v[1] == '-')) {
 		long long secs = strtoll(v + 1, &end, 10);
@@ -220,10 +228,15 @@ query_date(const char *v, int64_t now, int until, int64_t *t)
 		*t = (int64_t)timegm(&tm) + (until ? 86400 : 0);
 		return 0;
 	}
-	if ((when = curl_getdate(v, NULL)) == (time_t)-1)
-		return -1;
-	*t = (int64_t)when;
-	return 0;
+	for (i = 0; i < sizeof(query_time_formats) / sizeof(query_time_formats[0]); i++) {
+		memset(&tm, 0, sizeof(tm));
+		end = strptime(v, query_time_formats[i], &tm);
+		if (end == NULL || *end != '\0' || tm.tm_year < 70)
+			continue;
+		*t = (int64_t)timegm(&tm);
+		return 0;
+	}
+	return -1;
 }
 
 /* Parses the value of a qualifier named name (ps->p is after the ':'). */

@@ -114,6 +114,15 @@ test_dates(void **state)
 	parses_to("since:2w", "since:@1766016000");
 	parses_to("since:12h", "since:@1767182400");
 	parses_to("since:today", "since:@1767225600");
+	/* a date with a time, and dates written out (all UTC) */
+	parses_to("since:2025-12-31T06:30", "since:@1767162600");
+	parses_to("since:2025-12-31T06:30:15Z", "since:@1767162615");
+	parses_to("since:\"2025-12-31 06:30\"", "since:@1767162600");
+	parses_to("since:\"31 Dec 2025\"", "since:@1767139200");
+	parses_to("since:\"December 31, 2025\"", "since:@1767139200");
+	fails_with("since:2025-12-31T25:00",
+	           "column 7: expected a date (YYYY-MM-DD) or an age (12h, 7d, 2w, 3m, 1y) "
+	           "after 'since:', not '2025-12-31T25:00'");
 }
 
 static void
