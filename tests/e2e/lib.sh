@@ -11,7 +11,7 @@ DB="$TMPD/test.db"
 if [ "${NR_VALGRIND:-0}" = 1 ]; then
 	cat >"$TMPD/newsroom-vg" <<VG
 #!/bin/sh
-exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+exec valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--show-leak-kinds=definite --log-file="$TMPD/valgrind.%p.log" "$NEWSROOM" "\$@"
 VG
 	chmod +x "$TMPD/newsroom-vg"
