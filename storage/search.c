@@ -461,12 +461,11 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, in
 	else if (mode == GEN_CUTOFF)
 		buf_adds(&sql, "SELECT article_fts.rowid");
 	else if (fts)
-		buf_adds(&sql,
-		         GEN_COLS "snippet(article_fts, 1, ?, ?, '…', 24), bm25(article_fts)");
+		buf_adds(&sql, "SELECT article_fts.rowid, bm25(article_fts)");
 	else
 		buf_adds(&sql, GEN_COLS "substr(a.body, 1, 200), 0");
 	/* without conditions on the article, FTS5 alone answers (no article rows read) */
-	if (mode != GEN_ROWS && fts && g.where.len == 0)
+	if (fts && g.where.len == 0)
 		buf_adds(&sql, " FROM article_fts WHERE article_fts MATCH ?");
 	else if (fts)
 		buf_adds(&sql, " FROM article_fts JOIN article a ON a.id = article_fts.rowid"
@@ -481,16 +480,11 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, in
 	if (mode == GEN_CUTOFF)
 		buf_adds(&sql, " ORDER BY article_fts.rowid DESC LIMIT 1 OFFSET ?");
 	else if (mode == GEN_ROWS)
-		buf_adds(&sql, fts ? " ORDER BY rank, a.id DESC LIMIT ? OFFSET ?"
+		buf_adds(&sql, fts ? " ORDER BY rank, article_fts.rowid DESC LIMIT ? OFFSET ?"
 		                   : " ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?");
 	if (sqlite3_prepare_v2(st->db, buf_str(&sql), -1, &s, NULL) != SQLITE_OK) {
 		store_fail(st, cause, "preparing a search");
 		goto out;
-	}
-	if (fts && mode == GEN_ROWS) {
-		sqlite3_bind_text(s, i++, (const char[]){SEARCH_HL_ON, '\0'}, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, i++, (const char[]){SEARCH_HL_OFF, '\0'}, -1,
-		                  SQLITE_TRANSIENT);
 	}
 	if (fts)
 		sqlite3_bind_text(s, i++, buf_str(&g.fts), -1, SQLITE_TRANSIENT);
@@ -597,6 +591,46 @@ gen_window(struct store *st, const struct query_node *q, size_t want, int64_t *c
 	return gen_cutoff(st, q, 0, window, cutoff, cause);
 }
 
+/* One hit's columns and its snippet (FTS5 expression ?3), read only for the
+ * hits of the page: a snippet reads and tokenizes the whole article, and the
+ * ranking query would make one for every match it ranks. */
+static const char gen_hit_sql[] =
+    GEN_COLS "snippet(article_fts, 1, ?1, ?2, '…', 24) FROM article_fts JOIN article a"
+             " ON a.id = article_fts.rowid WHERE article_fts MATCH ?3 AND article_fts.rowid = ?4";
+
+/* Calls cb with the hit id (score) of the FTS5 expression fts; 0, 1 when cb
+ * says stop, or -1. An article deleted meanwhile is skipped. */
+static int
+gen_hit(struct store *st, const char *fts, int64_t id, double score,
+        int (*cb)(const struct store_hit *, void *), void *arg, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, gen_hit_sql, cause);
+	struct store_hit h;
+	int rc, r = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, (const char[]){SEARCH_HL_ON, '\0'}, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, (const char[]){SEARCH_HL_OFF, '\0'}, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, fts, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		h.id = sqlite3_column_int64(s, 0);
+		h.title = (const char *)sqlite3_column_text(s, 1);
+		h.url = (const char *)sqlite3_column_text(s, 2);
+		h.feed = (const char *)sqlite3_column_text(s, 3);
+		h.time = sqlite3_column_int64(s, 4);
+		h.unread = sqlite3_column_int(s, 5);
+		h.snippet = (const char *)sqlite3_column_text(s, 6);
+		h.score = score;
+		r = cb(&h, arg) != 0;
+	} else if (rc != SQLITE_DONE)
+		r = store_fail(st, cause, "searching");
+	sqlite3_reset(s);
+	return r;
+}
+
 int
 store_search(struct store *st, const struct query_node *q, size_t offset, size_t limit,
              int (*cb)(const struct store_hit *, void *), void *arg, char **cause)
@@ -604,15 +638,21 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 	struct store_hit h;
 	sqlite3_stmt *s;
 	int64_t cutoff = 0;
-	int rc;
+	char *fts = gen_fts_of(q, 0);
+	int rc, r = 0;
 
 	/* ranking every match of a word found in most articles takes longer than
 	 * a reader waits; a page is ranked among the newest matches */
 	if (limit > 0 && gen_window(st, q, offset + limit, &cutoff, cause) != 0)
-		return -1;
+		goto fail;
 	if ((s = gen_prepare(st, q, GEN_ROWS, 0, offset, limit, cutoff, cause)) == NULL)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		goto fail;
+	while (r == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (fts[0] != '\0') {
+			r = gen_hit(st, fts, sqlite3_column_int64(s, 0),
+			            sqlite3_column_double(s, 1), cb, arg, cause);
+			continue;
+		}
 		h.id = sqlite3_column_int64(s, 0);
 		h.title = (const char *)sqlite3_column_text(s, 1);
 		h.url = (const char *)sqlite3_column_text(s, 2);
@@ -621,15 +661,16 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 		h.unread = sqlite3_column_int(s, 5);
 		h.snippet = (const char *)sqlite3_column_text(s, 6);
 		h.score = sqlite3_column_double(s, 7);
-		if (cb(&h, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+		r = cb(&h, arg) != 0;
 	}
-	if (rc != SQLITE_DONE)
-		store_fail(st, cause, "searching");
+	if (r == 0 && rc != SQLITE_DONE)
+		r = store_fail(st, cause, "searching");
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	free(fts);
+	return r < 0 ? -1 : 0;
+fail:
+	free(fts);
+	return -1;
 }
 
 int
