@@ -80,7 +80,7 @@ key() {
 		t send-keys -t b "$k"
 		i=0
 		while [ "$(lines)" -le "$before" ] && [ $i -lt 20000 ]; do i=$((i + 1)); done
-		echo "$name $(tail -n 1 "$TRACE" | cut -d' ' -f2)" >>"$TMPB/keys"
+		echo "$name|$(tail -n 1 "$TRACE" | cut -d' ' -f2,3)" >>"$TMPB/keys"
 	done
 }
 # stats: "median max" of the numbers on stdin
@@ -101,6 +101,7 @@ for size in "200 50" "80 24"; do
 		echo "$1x$2 draw $((t1 - T0))" >>"$TMPB/first"
 		echo "$1x$2 counts $((t2 - T0))" >>"$TMPB/first"
 		echo "$1x$2 inside $(grep first-draw "$TRACE" | cut -d' ' -f2)" >>"$TMPB/first"
+		echo "$1x$2 cpu $(grep first-draw "$TRACE" | cut -d' ' -f3)" >>"$TMPB/first"
 		if [ "$size" = "200 50" ]; then
 			key "move in the feed list (j, k)" j k
 			key "open All articles (count, first page)" Enter
@@ -109,6 +110,10 @@ for size in "200 50" "80 24"; do
 			key "to the end of 100,000 (G)" G
 			key "back to the top (g)" g
 			key "sort by feed (o), page, sort by date (o)" o NPage o
+			key "sort by feed (o)" o
+			key "by feed: page down (PgDn)" NPage NPage
+			key "by feed: to the end (G), to the top (g)" G g
+			key "sort by date (o)" o
 			key "open an article" Enter
 			key "next entity, statement (e, s)" e e s s
 			key "scroll the article (j, Space)" j j Space
@@ -116,13 +121,15 @@ for size in "200 50" "80 24"; do
 			key "back to the list (q)" q
 			key "next unread (n)" n
 			key "back to the feeds (q)" q
-			key "open a feed (Enter)" j j j Enter
+			key "move in the feed list (j, k)" j j j
+			key "open a feed (Enter)" Enter
 			key "end of a feed (G)" G
 			key "back (q)" q
 			key "entity browser (B)" B
 			key "back (q)" q
 			key "speakers (W)" W
-			key "a speaker's statements (Enter)" j Enter
+			key "move in the speakers (j)" j
+			key "a speaker's statements (Enter)" Enter
 			key "end of 300,000 statements (G)" G
 			key "help (?)" '?'
 		fi
@@ -137,11 +144,12 @@ echo
 echo "| what | window | median ms | max ms | runs |"
 echo "| --- | --- | --- | --- | --- |"
 for size in 200x50 80x24; do
-	for what in floor draw inside counts; do
+	for what in floor draw inside cpu counts; do
 		label=$(case $what in
 			floor) echo "tmux floor: a shell printing the title" ;;
 			draw) echo "first draw, seen in tmux (start to \"Feeds (N)\")" ;;
 			inside) echo "first draw, the reader's own time (after the database opened)" ;;
+			cpu) echo "first draw, the reader's CPU time (same span)" ;;
 			counts) echo "feed list counts all in, seen in tmux" ;;
 			esac)
 		set -- $(grep "^$size $what " "$TMPB/first" | cut -d' ' -f3 | stats)
@@ -149,11 +157,13 @@ for size in 200x50 80x24; do
 	done
 done
 echo
-echo "Keys at 200x50, the reader's own time from the key to the end of its refresh:"
+echo "Keys at 200x50, the reader's own time from the key to the end of its refresh"
+echo "(wall clock, and the reader's CPU time over the same span):"
 echo
-echo "| key | median ms | max ms | presses |"
-echo "| --- | --- | --- | --- |"
-cut -d' ' -f1- "$TMPB/keys" | sed 's/ [0-9.]*$//' | awk '!seen[$0]++' | while read -r name; do
-	set -- $(grep -F "$name " "$TMPB/keys" | awk '{ print $NF }' | stats)
-	echo "| $name | $1 | $2 | $(grep -cF "$name " "$TMPB/keys") |"
+echo "| key | median ms | max ms | CPU median ms | CPU max ms | presses |"
+echo "| --- | --- | --- | --- | --- | --- |"
+cut -d'|' -f1 "$TMPB/keys" | awk '!seen[$0]++' | while read -r name; do
+	one() { awk -F'|' -v n="$name" -v f="$1" '$1 == n { split($2, v, " "); print v[f] }' "$TMPB/keys"; }
+	set -- $(one 1 | stats) $(one 2 | stats) $(one 1 | wc -l)
+	echo "| $name | $1 | $2 | $3 | $4 | $5 |"
 done

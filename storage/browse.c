@@ -248,6 +248,30 @@ store_browse_count(struct store *st, const struct store_filter *f, size_t *total
 	return rc;
 }
 
+int
+store_browse_groups_count_some(struct store *st, struct store_groups *g, int *done, char **cause)
+{
+	size_t k, n = 0;
+
+	if (store_groups_load(st, g, cause) != 0)
+		return -1;
+	/* the last group first, as the end of the list needs it (a few ms);
+	 * then the feeds, each a seek per article it carries */
+	if (!g->v[g->n - 1].counted) {
+		*done = 0;
+		return store_groups_count(st, g, g->n - 1, cause);
+	}
+	for (k = 0; k < g->n && n < 8; k++)
+		if (!g->v[k].counted) {
+			if (store_groups_count(st, g, k, cause) != 0)
+				return -1;
+			n++;
+		}
+	for (*done = 1; k < g->n && *done; k++)
+		*done = g->v[k].counted;
+	return 0;
+}
+
 /* The columns of a list row; a is the article. Its feed is the first (by id)
  * that carries it: min() is one seek in feed_article_article. */
 #define BROWSE_COLS                                                                                \
@@ -563,14 +587,41 @@ store_browse_entity_counts(struct store *st, int64_t id, size_t *mentions, size_
 }
 
 int
-store_browse_said_count(struct store *st, int64_t speaker, size_t *n, char **cause)
+store_browse_said_count_some(struct store *st, int64_t speaker, int64_t *below, size_t max,
+                             size_t *n, int *done, char **cause)
 {
+	/* a range of the speaker index, newest first: each step reads max entries */
 	sqlite3_stmt *s =
 	    speaker != 0
-	        ? store_stmt(st, "SELECT count(*) FROM statement WHERE speaker_id = ?1", cause)
-	        : store_stmt(st, "SELECT count(*) FROM statement WHERE speaker_id IS NULL", cause);
+	        ? store_stmt(st,
+	                     "SELECT count(*), min(id) FROM (SELECT id FROM statement"
+	                     " WHERE speaker_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3)",
+	                     cause)
+	        : store_stmt(st,
+	                     "SELECT count(*), min(id) FROM (SELECT id FROM statement"
+	                     " WHERE speaker_id IS NULL AND id < ?2 ORDER BY id DESC LIMIT ?3)",
+	                     cause);
+	size_t got = 0;
+	int rc;
 
-	return store_browse_counts(st, s, speaker != 0 ? speaker : -1, n, NULL, cause);
+	if (s == NULL)
+		return -1;
+	if (speaker != 0)
+		sqlite3_bind_int64(s, 1, speaker);
+	sqlite3_bind_int64(s, 2, *below);
+	sqlite3_bind_int64(s, 3, max ? (sqlite3_int64)max : -1);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		got = (size_t)sqlite3_column_int64(s, 0);
+		if (got > 0)
+			*below = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, cause, "counting statements");
+	*n += got;
+	*done = max == 0 || got < max;
+	return 0;
 }
 
 /* The columns of a statement row; s is the statement. */

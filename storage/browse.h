@@ -52,9 +52,12 @@ struct store_stmt_row {
 	size_t para;
 };
 
-/* Number of statements made by entity speaker (0: by no entity, the
- * speaker not resolved). */
-int store_browse_said_count(struct store *st, int64_t speaker, size_t *n, char **cause);
+/* Counts the statements of speaker (0: unresolved) a part at a time, newest
+ * first: up to max more (0: all the rest) whose ids are below *below (start
+ * with INT64_MAX). Adds them to *n, lowers *below past them, and sets *done
+ * once none are left. */
+int store_browse_said_count_some(struct store *st, int64_t speaker, int64_t *below, size_t max,
+                                 size_t *n, int *done, char **cause);
 /* Calls cb for the statements of speaker (0: unresolved), newest stored
  * first; offset and limit page through them, and total (0 = unknown) lets a
  * page near the end be read from the end. */
@@ -70,6 +73,10 @@ struct store_groups;
  * store_browse_groups_free (NULL is fine there). */
 struct store_groups *store_browse_groups_new(void);
 void store_browse_groups_free(struct store_groups *g);
+/* Counts a few more of g's groups (a few milliseconds), for idle time;
+ * sets *done once all are counted. */
+int store_browse_groups_count_some(struct store *st, struct store_groups *g, int *done,
+                                   char **cause);
 
 /* Sets *pos to the place in the list f (g: as for store_browse_list) of the
  * first unread article after (dir 1) or before (dir -1) place from, or to

@@ -53,9 +53,10 @@ struct ui_ents {
 	struct ui_screen s;
 	struct ui_ent *v;
 	size_t n;
-	int kind;     /* -1 = all */
-	int speakers; /* the speakers screen: those who said something */
-	size_t next;  /* the next row to count */
+	int kind;      /* -1 = all */
+	int speakers;  /* the speakers screen: those who said something */
+	size_t next;   /* the next row to count */
+	int64_t below; /* speakers: row next is counted below this statement id */
 };
 
 static int
@@ -109,6 +110,7 @@ ui_ents_load(struct ui *u, struct ui_screen *s)
 		free(cause);
 	}
 	e->next = 0;
+	e->below = INT64_MAX;
 	s->busy = 1;
 	s->pos.n = e->n;
 	ui_listpos_fit(&s->pos, ui_body_rows(u));
@@ -128,23 +130,34 @@ ui_ents_reload(struct ui *u, struct ui_screen *s, int full)
 		ui_ents_load(u, s);
 }
 
-/* Counts a few more rows; returns 1 while some are left. */
+/* Counts a few more rows; returns 1 while some are left. A speaker's
+ * statements are counted a part at a time (50,000 index entries a step,
+ * a few milliseconds), so that a key is never kept waiting long. */
 static int
 ui_ents_idle(struct ui *u, struct ui_screen *s)
 {
 	struct ui_ents *e = (struct ui_ents *)s;
 	char *cause = NULL;
-	size_t done = 0;
-	int rc;
+	size_t done = 0, before, budget = 50000;
+	int rc, all;
 
-	for (; e->next < e->n && done < 4; e->next++, done++) {
+	while (e->next < e->n && done < 4 && budget > 0) {
 		struct ui_ent *x = &e->v[e->next];
 
-		if (x->id == 0)
-			rc = store_browse_said_count(u->st, 0, &x->statements, &cause);
-		else
+		all = 1;
+		if (e->speakers) {
+			before = x->statements;
+			rc = store_browse_said_count_some(u->st, x->id, &e->below, budget,
+			                                  &x->statements, &all, &cause);
+			budget -= x->statements - before < budget ? x->statements - before : budget;
+		} else
 			rc = store_browse_entity_counts(u->st, x->id, &x->mentions, &x->articles,
 			                                &x->statements, &cause);
+		if (rc == 0 && !all)
+			continue; /* the budget is spent: go on next time */
+		e->next++;
+		e->below = INT64_MAX;
+		done++;
 		if (rc != 0) {
 			ui_say(u, 1, "%s", cause);
 			free(cause);
@@ -273,6 +286,10 @@ struct ui_entity {
 	int64_t id; /* 0: statements whose speaker is not resolved */
 	char *name;
 	size_t nsaid;
+	/* counting nsaid in idle time (300,000 statements take tens of ms):
+	 * the count so far, and the statement ids below which to go on */
+	int counting;
+	int64_t below;
 	struct ui_said *v; /* statements off .. off + n - 1 */
 	size_t off, n;
 };
@@ -318,8 +335,9 @@ ui_entity_get(struct ui *u, struct ui_entity *t, size_t i)
 	if (i < t->off || i >= t->off + t->n) {
 		ui_entity_drop(t);
 		t->off = i > h ? i - h : 0;
-		if (store_browse_said(u->st, t->id, t->nsaid, t->off, 3 * h, ui_entity_said, t,
-		                      &cause) != 0) {
+		/* the end is not known while counting: read forwards */
+		if (store_browse_said(u->st, t->id, t->counting ? 0 : t->nsaid, t->off, 3 * h,
+		                      ui_entity_said, t, &cause) != 0) {
 			ui_say(u, 1, "%s", cause);
 			free(cause);
 		}
@@ -327,25 +345,46 @@ ui_entity_get(struct ui *u, struct ui_entity *t, size_t i)
 	return i >= t->off && i < t->off + t->n ? &t->v[i - t->off] : NULL;
 }
 
-/* Counts the statements (unless known) and titles the screen. */
+/* Counts up to max more statements (0: all that are left) and titles the
+ * screen; returns 1 while some are left to count. */
+static int
+ui_entity_count_some(struct ui *u, struct ui_entity *t, size_t max)
+{
+	char *cause = NULL;
+	int done = 1;
+
+	if (t->counting && store_browse_said_count_some(u->st, t->id, &t->below, max, &t->nsaid,
+	                                                &done, &cause) != 0) {
+		ui_say(u, 1, "%s", cause);
+		free(cause);
+	}
+	t->counting = !done;
+	t->s.pos.n = UI_SAID_FIRST + t->nsaid;
+	ui_listpos_fit(&t->s.pos, ui_body_rows(u));
+	free(t->s.title);
+	t->s.title = xasprintf("%s: %zu%s statement%s", t->name, t->nsaid, t->counting ? "+" : "",
+	                       t->nsaid == 1 && !t->counting ? "" : "s");
+	return t->counting;
+}
+
+/* Sets the count of statements (when known) or starts counting them: a
+ * first part now, the rest in idle time. */
 static void
 ui_entity_count(struct ui *u, struct ui_screen *s, const size_t *known)
 {
 	struct ui_entity *t = (struct ui_entity *)s;
-	char *cause = NULL;
 
 	ui_entity_drop(t);
-	t->nsaid = 0;
-	if (known != NULL)
-		t->nsaid = *known;
-	else if (store_browse_said_count(u->st, t->id, &t->nsaid, &cause) != 0) {
-		ui_say(u, 1, "%s", cause);
-		free(cause);
-	}
-	s->pos.n = UI_SAID_FIRST + t->nsaid;
-	ui_listpos_fit(&s->pos, ui_body_rows(u));
-	free(s->title);
-	s->title = xasprintf("%s: %zu statement%s", t->name, t->nsaid, t->nsaid == 1 ? "" : "s");
+	t->nsaid = known != NULL ? *known : 0;
+	t->counting = known == NULL;
+	t->below = INT64_MAX;
+	s->busy = ui_entity_count_some(u, t, 20000);
+}
+
+static int
+ui_entity_idle(struct ui *u, struct ui_screen *s)
+{
+	return ui_entity_count_some(u, (struct ui_entity *)s, 50000);
 }
 
 static void
@@ -379,7 +418,7 @@ ui_entity_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused)
 		return;
 	}
 	if (i == 1) {
-		q = xasprintf("Statements, newest first (%zu)", t->nsaid);
+		q = xasprintf("Statements, newest first (%zu%s)", t->nsaid, t->counting ? "+" : "");
 		ui_put(y, 1, q, strlen(q), u->cols - 2,
 		       focused ? base : ui_attr(u, UI_EL_HEADLINE));
 		free(q);
@@ -415,6 +454,8 @@ ui_entity_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 	struct ui_said *r;
 	char *q;
 
+	if (a == UI_A_END && t->counting)
+		s->busy = ui_entity_count_some(u, t, 0); /* the end must be known */
 	if (a != UI_A_OPEN) {
 		if (!ui_list_move(u, s, a))
 			return 0;
@@ -457,6 +498,7 @@ ui_entity_new(struct ui *u, int64_t id, const char *name, const char *kind, cons
 	t->s.act = ui_entity_act;
 	t->s.click = ui_click_row;
 	t->s.reload = ui_entity_reload;
+	t->s.idle = ui_entity_idle;
 	t->s.free = ui_entity_free;
 	t->id = id;
 	t->name = xstrdup(name);

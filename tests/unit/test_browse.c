@@ -211,8 +211,15 @@ test_by_feed(void **state)
 	for (i = 0; i < all.n; i++)
 		for (k = 0; k < i; k++)
 			assert_true(all.v[k] != all.v[i]);
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < 3; k++) {
 		struct store_groups *g = k ? store_browse_groups_new() : NULL;
+		int done = 0;
+
+		/* counted as pages need them (1), or beforehand, in idle time (2) */
+		for (i = 0; k == 2 && !done && i < 10; i++)
+			assert_int_equal(store_browse_groups_count_some(f->st, g, &done, &cause),
+			                 0);
+		assert_true(k < 2 || done);
 
 		/* every page, from either end, and with the groups kept or not */
 		for (off = 0; off <= t; off++) {
@@ -305,7 +312,7 @@ test_speakers(void **state)
 {
 	struct fixture *f = *state;
 	int64_t id = 0;
-	size_t n = 0, m, a, s, off, i;
+	size_t n = 0, m, a, s, off, i, lim, steps;
 	struct said all, page;
 	char *cause = NULL;
 
@@ -315,10 +322,25 @@ test_speakers(void **state)
 	assert_int_equal(m, (NART + 1) / 2);
 	assert_int_equal(a, (NART + 1) / 2);
 	assert_int_equal(s, (NART + 1) / 2);
-	assert_int_equal(store_browse_said_count(f->st, id, &n, &cause), 0);
-	assert_int_equal(n, s);
-	assert_int_equal(store_browse_said_count(f->st, 0, &n, &cause), 0);
-	assert_int_equal(n, 0);
+	/* counted a part at a time, or all at once */
+	for (lim = 0; lim <= 5; lim++) {
+		int64_t below = INT64_MAX;
+		int done = 0;
+
+		n = 0;
+		for (steps = 0; !done; steps++)
+			assert_int_equal(
+			    store_browse_said_count_some(f->st, id, &below, lim, &n, &done, &cause),
+			    0);
+		assert_int_equal(n, s);
+		assert_int_equal(steps, lim ? s / lim + 1 : 1);
+		n = 0;
+		below = INT64_MAX;
+		assert_int_equal(
+		    store_browse_said_count_some(f->st, 0, &below, lim, &n, &done, &cause), 0);
+		assert_int_equal(n, 0);
+		assert_true(done);
+	}
 	all.n = 0;
 	assert_int_equal(store_browse_said(f->st, id, 0, 0, 0, collect_said, &all, &cause), 0);
 	assert_int_equal(all.n, s);
