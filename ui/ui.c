@@ -302,69 +302,59 @@ ui_list_move(struct ui *u, struct ui_screen *s, enum ui_action a)
 
 /* --- the title and status lines --- */
 
-/* The actions whose keys the status line offers, per view. */
-static const enum ui_action ui_hints[UI_NVIEWS][8] = {
-    [UI_V_FEEDS] = {UI_A_OPEN, UI_A_SEARCH, UI_A_RELOAD, UI_A_ENTITIES, UI_A_STATEMENTS, UI_A_HELP,
-                    UI_A_BACK},
-    [UI_V_LIST] = {UI_A_OPEN, UI_A_TOGGLE_UNREAD, UI_A_TAG, UI_A_SORT, UI_A_SEARCH, UI_A_HELP,
-                   UI_A_BACK},
-    [UI_V_ARTICLE] = {UI_A_NEXT_ENTITY, UI_A_NEXT_STMT, UI_A_FOLD, UI_A_TAG, UI_A_OPEN_LINK,
-                      UI_A_HELP, UI_A_BACK},
-    [UI_V_ENTITIES] = {UI_A_OPEN, UI_A_FILTER_KIND, UI_A_HELP, UI_A_BACK},
-    [UI_V_ENTITY] = {UI_A_OPEN, UI_A_HELP, UI_A_BACK},
-    [UI_V_STATEMENTS] = {UI_A_OPEN, UI_A_HELP, UI_A_BACK},
-    [UI_V_HELP] = {UI_A_BACK},
-};
-
-static const char *
-ui_hint_word(enum ui_action a)
+/* Draws the hints for the top screen from column x, in at most left columns. */
+static void
+ui_draw_hints(struct ui *u, int y, int x, int left)
 {
-	switch (a) {
-	case UI_A_OPEN:
-		return "open";
-	case UI_A_SEARCH:
-		return "search";
-	case UI_A_RELOAD:
-		return "reload";
-	case UI_A_ENTITIES:
-		return "entities";
-	case UI_A_STATEMENTS:
-		return "who said what";
-	case UI_A_HELP:
-		return "keys";
-	case UI_A_BACK:
-		return "back";
-	case UI_A_TOGGLE_UNREAD:
-		return "read/unread";
-	case UI_A_TAG:
-		return "tag";
-	case UI_A_SORT:
-		return "sort";
-	case UI_A_NEXT_ENTITY:
-		return "entity";
-	case UI_A_NEXT_STMT:
-		return "statement";
-	case UI_A_FOLD:
-		return "repeats";
-	case UI_A_OPEN_LINK:
-		return "link";
-	case UI_A_FILTER_KIND:
-		return "kind";
-	default:
-		return ui_action_info(a)->name;
+	struct ui_screen *s = u->stack[u->depth - 1];
+	struct ui_hint_ctx c;
+	struct ui_hint h[12];
+	size_t n, i;
+	char keys[64], *comma;
+	int w, wk, help = 0, full = 0;
+
+	memset(&c, 0, sizeof(c));
+	if (s->hint_ctx != NULL)
+		s->hint_ctx(s, &c);
+	c.root = u->depth == 1;
+	n = ui_hints(s->view, &c, h, sizeof(h) / sizeof(h[0]));
+	/* the key that lists all the others always shows: room is kept for it */
+	for (i = 0; i < n; i++)
+		if (h[i].a == UI_A_HELP &&
+		    ui_keymap_keys(&u->cfg.keys, s->view, h[i].a, keys, sizeof(keys)) > 0) {
+			if ((comma = strchr(keys, ',')) != NULL)
+				*comma = '\0';
+			help = ui_str_width(keys, strlen(keys)) + 1 +
+			       ui_str_width(h[i].word, strlen(h[i].word)) + 2;
+		}
+	for (i = 0; i < n; i++) {
+		if (ui_keymap_keys(&u->cfg.keys, s->view, h[i].a, keys, sizeof(keys)) == 0)
+			continue;
+		if ((comma = strchr(keys, ',')) != NULL)
+			*comma = '\0';
+		wk = ui_str_width(keys, strlen(keys));
+		w = ui_str_width(h[i].word, strlen(h[i].word));
+		if (h[i].a == UI_A_HELP)
+			help = 0;
+		else if (full)
+			continue;
+		if (x + wk + 1 + w + help > left) {
+			full = 1; /* the rest are less useful: only help may follow */
+			continue;
+		}
+		x += ui_put(y, x, keys, strlen(keys), wk, ui_attr(u, UI_EL_HINT)) + 1;
+		x += ui_put(y, x, h[i].word, strlen(h[i].word), w, ui_attr(u, UI_EL_STATUS)) + 2;
 	}
 }
 
 static void
-ui_draw_status(struct ui *u, enum ui_view v)
+ui_draw_status(struct ui *u)
 {
-	int y = u->rows - 1, x = 0, w, wk, left = u->cols - 1, rw;
-	char keys[64], *comma, *r;
-	const char *word;
-	size_t i;
+	int y = u->rows - 1, left = u->cols - 1, rw, x = 0;
+	char *r;
 
 	ui_fill(y, 0, ui_attr(u, UI_EL_STATUS));
-	/* the reload's progress on the right; the message or key hints take the rest */
+	/* the reload's progress on the right; the message and key hints take the rest */
 	if (u->child > 0) {
 		r = xasprintf("reloading: %s", u->child_line ? u->child_line : "starting");
 		rw = ui_str_width(r, strlen(r));
@@ -375,23 +365,14 @@ ui_draw_status(struct ui *u, enum ui_view v)
 		free(r);
 	}
 	if (u->msg != NULL) {
-		ui_put(y, 0, u->msg, strlen(u->msg), left,
-		       ui_attr(u, u->msg_error ? UI_EL_ERROR : UI_EL_STATUS));
-		return;
+		x = ui_put(y, 0, u->msg, strlen(u->msg), left,
+		           ui_attr(u, u->msg_error ? UI_EL_ERROR : UI_EL_STATUS));
+		/* the hints stay after a short message, apart from it */
+		if (x == 0 || x + 3 + 20 > left)
+			return;
+		x += 3;
 	}
-	for (i = 0; i < 8 && ui_hints[v][i] != UI_A_NONE; i++) {
-		if (ui_keymap_keys(&u->cfg.keys, v, ui_hints[v][i], keys, sizeof(keys)) == 0)
-			continue;
-		if ((comma = strchr(keys, ',')) != NULL)
-			*comma = '\0';
-		word = ui_hint_word(ui_hints[v][i]);
-		wk = ui_str_width(keys, strlen(keys));
-		w = ui_str_width(word, strlen(word));
-		if (x + wk + 1 + w > left)
-			break;
-		x += ui_put(y, x, keys, strlen(keys), wk, ui_attr(u, UI_EL_HINT)) + 1;
-		x += ui_put(y, x, word, strlen(word), w, ui_attr(u, UI_EL_STATUS)) + 2;
-	}
+	ui_draw_hints(u, y, x, left);
 }
 
 static void
@@ -415,7 +396,7 @@ ui_draw(struct ui *u)
 			rw = 0;
 	}
 	ui_put(0, 1, s->title, strlen(s->title), u->cols - rw - 3, ui_attr(u, UI_EL_TITLE));
-	ui_draw_status(u, s->view);
+	ui_draw_status(u);
 	/* the cursor sits on the focused line, for screen readers */
 	move(cy, cx);
 	refresh();
@@ -977,12 +958,18 @@ ui_dispatch(struct ui *u, int key)
 }
 
 static double
-ui_now_ms(void)
+ui_clock_ms(clockid_t c)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(c, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static double
+ui_now_ms(void)
+{
+	return ui_clock_ms(CLOCK_MONOTONIC);
 }
 
 /* Opens the trace file named by $NEWSROOM_UI_TRACE, if any. */
@@ -1039,12 +1026,14 @@ ui_main(struct cli *c)
 	struct sigaction sa;
 	char *path;
 	int rc, key = 0, idle;
-	double t0;
+	double t0, cpu0 = 0;
 	wint_t ch;
 
 	memset(&u, 0, sizeof(u));
 	t0 = ui_now_ms();
 	ui_trace_open();
+	if (ui_trace != NULL)
+		cpu0 = ui_clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 	u.cli = c;
 	u.st = c->st;
 	u.self = ui_self_path();
@@ -1102,9 +1091,10 @@ ui_main(struct cli *c)
 	while (!u.done && !ui_signalled) {
 		ui_draw(&u);
 		if (ui_trace != NULL && t0 > 0) {
-			/* from the reader's start (after the database opened) or from a key */
-			fprintf(ui_trace, "%s %.3f\n", key == 0 ? "first-draw" : "key",
-			        ui_now_ms() - t0);
+			/* from the reader's start (after the database opened) or from a
+			 * key: the time, and the CPU time (the machine may be busy) */
+			fprintf(ui_trace, "%s %.3f %.3f\n", key == 0 ? "first-draw" : "key",
+			        ui_now_ms() - t0, ui_clock_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu0);
 			t0 = 0;
 		}
 		/* work left for later is done between keys, a little at a time */
@@ -1128,6 +1118,8 @@ ui_main(struct cli *c)
 		if ((key = ui_key_of(rc, ch)) < 0)
 			continue;
 		t0 = ui_now_ms();
+		if (ui_trace != NULL)
+			cpu0 = ui_clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 		ui_dispatch(&u, key);
 	}
 	ui_restore();

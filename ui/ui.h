@@ -34,6 +34,8 @@ struct ui_screen {
 	 * left (may be NULL) */
 	int (*idle)(struct ui *u, struct ui_screen *s);
 	int busy; /* idle has work left */
+	/* says what the status line's key hints depend on (may be NULL) */
+	void (*hint_ctx)(struct ui_screen *s, struct ui_hint_ctx *c);
 	void (*free)(struct ui_screen *s);
 	char *title;
 	char *right; /* shown at the right of the title line, or NULL */

@@ -691,6 +691,17 @@ ui_art_click(struct ui *u, struct ui_screen *s, int y)
 }
 
 static void
+ui_art_hint_ctx(struct ui_screen *s, struct ui_hint_ctx *c)
+{
+	struct ui_art *a = (struct ui_art *)s;
+
+	if (a->focus >= 0 && (size_t)a->focus < a->v.nmarks)
+		c->focus = a->v.marks[a->focus].kind == UI_MARK_ENTITY ? 1 : 2;
+	c->folds = ui_article_ndup(&a->v) > 0;
+	c->links = a->v.nlinks > 0;
+}
+
+static void
 ui_art_free(struct ui_screen *s)
 {
 	struct ui_art *a = (struct ui_art *)s;
@@ -713,6 +724,7 @@ ui_article_new(struct ui *u, int64_t id, struct ui_screen *list, size_t para)
 	a->s.draw = ui_art_draw;
 	a->s.act = ui_art_act;
 	a->s.click = ui_art_click;
+	a->s.hint_ctx = ui_art_hint_ctx;
 	a->s.free = ui_art_free;
 	a->id = id;
 	a->list = list;

@@ -320,3 +320,78 @@ ui_keymap_keys(const struct ui_keymap *m, enum ui_view v, enum ui_action a, char
 	}
 	return count;
 }
+
+/* Adds hint a (word w) to out when there is room. */
+static void
+ui_hint_add(struct ui_hint *out, size_t max, size_t *n, enum ui_action a, const char *w)
+{
+	if (*n < max) {
+		out[*n].a = a;
+		out[*n].word = w;
+		(*n)++;
+	}
+}
+
+size_t
+ui_hints(enum ui_view v, const struct ui_hint_ctx *c, struct ui_hint *out, size_t max)
+{
+	size_t n = 0;
+
+	switch (v) {
+	case UI_V_FEEDS:
+		ui_hint_add(out, max, &n, UI_A_OPEN, "open");
+		ui_hint_add(out, max, &n, UI_A_SEARCH, "search");
+		ui_hint_add(out, max, &n, UI_A_RELOAD, "reload");
+		ui_hint_add(out, max, &n, UI_A_ENTITIES, "entities");
+		ui_hint_add(out, max, &n, UI_A_STATEMENTS, "who said what");
+		break;
+	case UI_V_LIST:
+		ui_hint_add(out, max, &n, UI_A_OPEN, "open");
+		ui_hint_add(out, max, &n, UI_A_TOGGLE_UNREAD, "read/unread");
+		ui_hint_add(out, max, &n, UI_A_NEXT_UNREAD, "next unread");
+		ui_hint_add(out, max, &n, UI_A_TAG, "tag");
+		if (c->sortable)
+			ui_hint_add(out, max, &n, UI_A_SORT, c->by_feed ? "by date" : "by feed");
+		ui_hint_add(out, max, &n, UI_A_SEARCH, "search");
+		break;
+	case UI_V_ARTICLE:
+		/* on an entity, what can be done with it; else how to move */
+		if (c->focus == 1) {
+			ui_hint_add(out, max, &n, UI_A_NEXT_ENTITY, "next");
+			ui_hint_add(out, max, &n, UI_A_CONFIRM, "confirm");
+			ui_hint_add(out, max, &n, UI_A_REJECT, "reject");
+			ui_hint_add(out, max, &n, UI_A_KIND, "kind");
+			ui_hint_add(out, max, &n, UI_A_MERGE, "merge");
+			ui_hint_add(out, max, &n, UI_A_ALIAS, "alias");
+			break;
+		}
+		if (c->focus == 2) {
+			ui_hint_add(out, max, &n, UI_A_NEXT_STMT, "next");
+			ui_hint_add(out, max, &n, UI_A_NOTE, "note");
+		} else {
+			ui_hint_add(out, max, &n, UI_A_NEXT_ENTITY, "entity");
+			ui_hint_add(out, max, &n, UI_A_NEXT_STMT, "statement");
+		}
+		if (c->folds)
+			ui_hint_add(out, max, &n, UI_A_FOLD, "repeats");
+		if (c->links)
+			ui_hint_add(out, max, &n, UI_A_OPEN_LINK, "link");
+		ui_hint_add(out, max, &n, UI_A_TAG, "tag");
+		ui_hint_add(out, max, &n, UI_A_NEXT_ARTICLE, "next article");
+		break;
+	case UI_V_ENTITIES:
+		ui_hint_add(out, max, &n, UI_A_OPEN, "open");
+		ui_hint_add(out, max, &n, UI_A_FILTER_KIND, "kind");
+		break;
+	case UI_V_ENTITY:
+	case UI_V_STATEMENTS:
+		ui_hint_add(out, max, &n, UI_A_OPEN, "open");
+		break;
+	default:
+		break;
+	}
+	if (v != UI_V_HELP)
+		ui_hint_add(out, max, &n, UI_A_HELP, "keys");
+	ui_hint_add(out, max, &n, UI_A_BACK, c->root ? "quit" : "back");
+	return n;
+}

@@ -126,4 +126,23 @@ enum ui_action ui_keymap_lookup(const struct ui_keymap *m, enum ui_view v, int k
 size_t ui_keymap_keys(const struct ui_keymap *m, enum ui_view v, enum ui_action a, char *out,
                       size_t n);
 
+/* What the status line's key hints depend on. */
+struct ui_hint_ctx {
+	int root;     /* the first screen: going back quits */
+	int focus;    /* article: 0 nothing focused, 1 an entity, 2 a statement */
+	int folds;    /* article: it has repeated paragraphs */
+	int links;    /* article: it has numbered links */
+	int sortable; /* article list: o switches between by date and by feed */
+	int by_feed;  /* article list: sorted by feed now */
+};
+
+struct ui_hint {
+	enum ui_action a;
+	const char *word; /* what the key does, in a word or two */
+};
+
+/* Fills out (room for max) with the actions the status line offers in view v
+ * as things are (c), most useful first; returns how many. */
+size_t ui_hints(enum ui_view v, const struct ui_hint_ctx *c, struct ui_hint *out, size_t max);
+
 #endif

@@ -565,6 +565,7 @@ ui_list_load(struct ui *u, struct ui_screen *s)
 	/* the articles may have changed: the groups by feed are counted again */
 	store_browse_groups_free(l->groups);
 	l->groups = l->f.sort == STORE_SORT_FEED ? store_browse_groups_new() : NULL;
+	l->s.busy = l->groups != NULL;
 	if (l->query != NULL) {
 		if (search_count(u->st, l->query, &total, &cause) != 0) {
 			ui_say(u, 1, "%s", cause);
@@ -718,6 +719,7 @@ ui_list_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 		ui_list_drop(l);
 		store_browse_groups_free(l->groups);
 		l->groups = l->f.sort == STORE_SORT_FEED ? store_browse_groups_new() : NULL;
+		l->s.busy = l->groups != NULL;
 		ui_listpos_set(&s->pos, 0, ui_body_rows(u));
 		ui_list_title(l);
 		ui_say(u, 0, "sorted by %s", l->f.sort == STORE_SORT_FEED ? "feed" : "date");
@@ -773,6 +775,33 @@ ui_list_click(struct ui *u, struct ui_screen *s, int y)
 }
 
 static void
+ui_list_hint_ctx(struct ui_screen *s, struct ui_hint_ctx *c)
+{
+	struct ui_list *l = (struct ui_list *)s;
+
+	c->sortable = l->query == NULL && l->f.feed_id == 0;
+	c->by_feed = l->f.sort == STORE_SORT_FEED;
+}
+
+/* By feed: counts the groups a few at a time, so that a page far down
+ * (or the end) needs no counting when it is asked for. */
+static int
+ui_list_idle(struct ui *u, struct ui_screen *s)
+{
+	struct ui_list *l = (struct ui_list *)s;
+	char *cause = NULL;
+	int done = 1;
+
+	if (l->groups != NULL &&
+	    store_browse_groups_count_some(u->st, l->groups, &done, &cause) != 0) {
+		ui_say(u, 1, "%s", cause);
+		free(cause);
+		return 0;
+	}
+	return !done;
+}
+
+static void
 ui_list_reload(struct ui *u, struct ui_screen *s, int full)
 {
 	if (full)
@@ -806,6 +835,8 @@ ui_list_new_empty(const char *title, const struct store_filter *f)
 	l->s.act = ui_list_act;
 	l->s.click = ui_list_click;
 	l->s.reload = ui_list_reload;
+	l->s.idle = ui_list_idle;
+	l->s.hint_ctx = ui_list_hint_ctx;
 	l->s.free = ui_list_free;
 	l->f = *f;
 	if (f->ids != NULL) {

@@ -15,8 +15,15 @@ start
 check "the feed list is drawn" wait_for "Feeds ("
 check "virtual feeds are listed" wait_for "All articles"
 check "the status line hints at keys" wait_for "? keys"
+check "q is offered as quit on the first screen" wait_for "q quit"
 keys Enter
 check "the article list shows the articles" wait_for "Ostmark Rail wins night-train tender"
+check "the list offers to sort by feed" wait_for "o by feed"
+check "q is offered as back below the first screen" wait_for "q back"
+keys o
+check "sorted by feed, o offers the date again" wait_for "o by date"
+check "the hints follow a short message" wait_for "sorted by feed   Enter open"
+keys o
 # the demo articles are in the list too: find ours
 keys /
 keys -l 'Kestrel spill'
@@ -36,6 +43,7 @@ check "z unfolds the repeats" wait_gone "repeated paragraphs folded"
 check "unfolded repeats are marked" wait_for "dup"
 keys z e
 check "e goes to an entity and names it" wait_for "(agency)"
+check "on an entity, the hints are what can be done with it" wait_for "x reject"
 keys s
 check "s goes to a statement and names its speaker" wait_for "said (quoted)"
 keys i
@@ -49,7 +57,7 @@ keys g e
 check "e focuses the first entity" wait_for "Harbour Safety Directorate (agency)"
 keys e
 check "e again focuses the next one" wait_gone "Harbour Safety Directorate (agency)"
-name=$(screen | tail -n 1 | sed 's/ ([a-z]*) *$//')
+name=$(screen | tail -n 1 | sed 's/ ([a-z]*) .*$//; s/ ([a-z]*)$//')
 check "the status line names it" [ -n "$name" ]
 keys x
 check "x rejects the entity under the cursor" wait_for "reject $name"

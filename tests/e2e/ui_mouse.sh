@@ -32,8 +32,14 @@ cursor_row() { t display-message -p -t ui '#{cursor_y}'; }
 # wait_cursor N: polls until the terminal cursor (the reader keeps it on the focused row) is on row N
 wait_cursor() {
 	i=0
-	while [ "$(cursor_row)" != "$1" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-	[ "$(cursor_row)" = "$1" ] || { echo "  the cursor is on row $(cursor_row), not $1" >&2; return 1; }
+	while [ $i -lt 200 ]; do
+		y=$(cursor_row)
+		[ "$y" = "$1" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "  the cursor is on row $y, not $1" >&2
+	return 1
 }
 # title_of N: the title shown on screen row N (0-based) of the article list
 title_of() { screen | sed -n "$(($1 + 1))p" | sed 's/^..[0-9-]*  //; s/ *$//'; }

@@ -279,6 +279,69 @@ test_theme_files(void **state)
 	assert_null(ui_theme_path("/no/such/file.theme"));
 }
 
+/* Returns the word of action a among the hints, or NULL when it is not offered. */
+static const char *
+hint_word(enum ui_view v, const struct ui_hint_ctx *c, enum ui_action a)
+{
+	struct ui_hint h[16];
+	size_t n = ui_hints(v, c, h, 16), i;
+
+	assert_true(n < 16);
+	for (i = 0; i < n; i++)
+		if (h[i].a == a)
+			return h[i].word;
+	return NULL;
+}
+
+static void
+test_hints(void **state)
+{
+	struct ui_hint_ctx c;
+	struct ui_hint h[2];
+	int v;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	/* the first screen's q quits; every screen but help offers ? */
+	c.root = 1;
+	assert_string_equal(hint_word(UI_V_FEEDS, &c, UI_A_BACK), "quit");
+	c.root = 0;
+	for (v = 0; v < UI_NVIEWS; v++) {
+		assert_string_equal(hint_word((enum ui_view)v, &c, UI_A_BACK), "back");
+		if (v == UI_V_HELP)
+			assert_null(hint_word((enum ui_view)v, &c, UI_A_HELP));
+		else
+			assert_non_null(hint_word((enum ui_view)v, &c, UI_A_HELP));
+	}
+	/* o says what it would do, and only where it does something */
+	assert_null(hint_word(UI_V_LIST, &c, UI_A_SORT));
+	c.sortable = 1;
+	assert_string_equal(hint_word(UI_V_LIST, &c, UI_A_SORT), "by feed");
+	c.by_feed = 1;
+	assert_string_equal(hint_word(UI_V_LIST, &c, UI_A_SORT), "by date");
+	/* an article: z and f only when there are repeats and links */
+	memset(&c, 0, sizeof(c));
+	assert_null(hint_word(UI_V_ARTICLE, &c, UI_A_FOLD));
+	assert_null(hint_word(UI_V_ARTICLE, &c, UI_A_OPEN_LINK));
+	assert_non_null(hint_word(UI_V_ARTICLE, &c, UI_A_NEXT_ENTITY));
+	c.folds = c.links = 1;
+	assert_non_null(hint_word(UI_V_ARTICLE, &c, UI_A_FOLD));
+	assert_non_null(hint_word(UI_V_ARTICLE, &c, UI_A_OPEN_LINK));
+	/* on an entity: what can be done with it */
+	assert_null(hint_word(UI_V_ARTICLE, &c, UI_A_REJECT));
+	c.focus = 1;
+	assert_non_null(hint_word(UI_V_ARTICLE, &c, UI_A_REJECT));
+	assert_non_null(hint_word(UI_V_ARTICLE, &c, UI_A_KIND));
+	assert_non_null(hint_word(UI_V_ARTICLE, &c, UI_A_MERGE));
+	assert_null(hint_word(UI_V_ARTICLE, &c, UI_A_NOTE));
+	/* on a statement: a note */
+	c.focus = 2;
+	assert_non_null(hint_word(UI_V_ARTICLE, &c, UI_A_NOTE));
+	assert_null(hint_word(UI_V_ARTICLE, &c, UI_A_REJECT));
+	/* out is never overrun */
+	assert_int_equal(ui_hints(UI_V_ARTICLE, &c, h, 2), 2);
+}
+
 int
 main(void)
 {
@@ -287,6 +350,7 @@ main(void)
 	    cmocka_unit_test(test_bind),        cmocka_unit_test(test_config_lines),
 	    cmocka_unit_test(test_config_file), cmocka_unit_test(test_split_words),
 	    cmocka_unit_test(test_theme_lines), cmocka_unit_test(test_theme_files),
+	    cmocka_unit_test(test_hints),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
