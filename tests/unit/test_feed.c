@@ -481,6 +481,35 @@ test_malformed_recovers(void **state)
 	free(cause);
 }
 
+/* Well-formed feeds are read by the push parser, the others again by the pull
+ * parser: what a broken feed gives must not depend on the first attempt. */
+static void
+test_cdata_parsers_agree(void **state)
+{
+	static const char ok[] = "<rss version=\"2.0\"><channel><title>T</title><item>"
+	                         "<title>A</title><description><![CDATA[<p>Quay one</p>]]>"
+	                         "<![CDATA[ and <b>two</b>]]></description></item></channel></rss>";
+	static const char cut[] = "<rss version=\"2.0\"><channel><title>T</title><item>"
+	                          "<title>One</title><description><![CDATA[<p>Quay one</p>]]>"
+	                          "</description></item><item><title>Two</title><description>"
+	                          "<![CDATA[<p>Quay two, never closed</p>";
+	struct feed f;
+	char *cause = NULL;
+
+	assert_int_equal(feed_parse(ok, sizeof(ok) - 1, NULL, NULL, &f, &cause), 0);
+	assert_int_equal(f.nitems, 1);
+	assert_string_equal(f.items[0].summary, "Quay one and two");
+	feed_free(&f);
+	/* the pull parser drops an unfinished CDATA section whole */
+	assert_int_equal(feed_parse(cut, sizeof(cut) - 1, NULL, NULL, &f, &cause), 0);
+	assert_string_equal(f.title, "T");
+	assert_int_equal(f.nitems, 2);
+	assert_string_equal(f.items[0].summary, "Quay one");
+	assert_string_equal(f.items[1].title, "Two");
+	assert_null(f.items[1].summary);
+	feed_free(&f);
+}
+
 static void
 test_entities_never_expand(void **state)
 {
@@ -611,6 +640,7 @@ main(void)
 	    cmocka_unit_test(test_untitled_item_gets_a_headline),
 	    cmocka_unit_test(test_html_page_links_to_feed),
 	    cmocka_unit_test(test_malformed_recovers),
+	    cmocka_unit_test(test_cdata_parsers_agree),
 	    cmocka_unit_test(test_entities_never_expand),
 	    cmocka_unit_test(test_namespaces_declared_inside_items),
 	    cmocka_unit_test(test_deep_xml),

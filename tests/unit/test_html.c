@@ -316,6 +316,18 @@ test_resolve(void **state)
 	u = html_resolve("rel/path", NULL);
 	assert_string_equal(u, "rel/path");
 	free(u);
+	/* an absolute link is kept as it is, whatever the base */
+	u = html_resolve(" HTTPS://Other.example/a/../b?x=1 2#f", "http://h.example/a/");
+	assert_string_equal(u, "HTTPS://Other.example/a/../b?x=1%202#f");
+	free(u);
+	u = html_resolve("mailto:desk@h.example", "http://h.example/a/");
+	assert_string_equal(u, "mailto:desk@h.example");
+	free(u);
+	u = html_resolve("https://h.example/\xff", "http://h.example/");
+	assert_null(u);
+	u = html_resolve("//cdn.example/p", "https://h.example/a/");
+	assert_string_equal(u, "https://cdn.example/p");
+	free(u);
 }
 
 int
