@@ -5,6 +5,7 @@
  * quoted FTS5 strings, so no query text can change either language. */
 #include "storage/search.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,10 @@ struct sqlgen {
 	struct buf fts;   /* the ranking FTS5 expression, or empty */
 	struct store *st; /* to weigh the plan of an entity condition; may be NULL */
 	int article;      /* where reads columns of the article row (a) */
-	int loose;        /* fts: a cheaper superset (phrases as words, no NOT) */
+	char **phrases;   /* the phrases of fts, as FTS5 numbers them ... */
+	int *negated;     /* ... and whether each is under a NOT */
+	size_t nphrases;
+	int loose; /* fts: a cheaper superset (phrases as words, no NOT) */
 };
 
 static void
@@ -55,6 +59,10 @@ gen_free(struct sqlgen *g)
 	for (i = 0; i < g->nbinds; i++)
 		free(g->binds[i].text);
 	free(g->binds);
+	for (i = 0; i < g->nphrases; i++)
+		free(g->phrases[i]);
+	free(g->phrases);
+	free(g->negated);
 	buf_free(&g->where);
 	buf_free(&g->fts);
 }
@@ -144,10 +152,12 @@ gen_fts_words(struct buf *b, const char *text)
 }
 
 /* Appends q (gen_is_text holds) as an FTS5 expression; loose: a superset of
- * its matches that is cheaper to find (phrases as words, no NOT). */
+ * its matches that is cheaper to find (phrases as words, no NOT). With g, notes
+ * each phrase in g->phrases (neg: q is under a NOT). */
 static void
-gen_fts(struct buf *b, const struct query_node *q, int loose)
+gen_fts(struct buf *b, const struct query_node *q, int loose, struct sqlgen *g, int neg)
 {
+	struct buf w = BUF_INIT;
 	char *s;
 	size_t i, n = 0;
 
@@ -160,17 +170,28 @@ gen_fts(struct buf *b, const struct query_node *q, int loose)
 		/* fall through */
 	case QUERY_WORD:
 		s = store_fts_quote(q->text);
-		buf_adds(b, s);
+		buf_adds(&w, s);
 		free(s);
 		if (q->prefix)
-			buf_addc(b, '*');
+			buf_addc(&w, '*');
+		s = buf_detach(&w);
+		buf_adds(b, s);
+		if (g != NULL) {
+			g->phrases =
+			    xreallocarray(g->phrases, g->nphrases + 1, sizeof(*g->phrases));
+			g->negated =
+			    xreallocarray(g->negated, g->nphrases + 1, sizeof(*g->negated));
+			g->negated[g->nphrases] = neg;
+			g->phrases[g->nphrases++] = s;
+		} else
+			free(s);
 		break;
 	case QUERY_OR:
 		buf_addc(b, '(');
 		for (i = 0; i < q->nkids; i++) {
 			if (i > 0)
 				buf_adds(b, " OR ");
-			gen_fts(b, q->kids[i], loose);
+			gen_fts(b, q->kids[i], loose, g, neg);
 		}
 		buf_addc(b, ')');
 		break;
@@ -181,14 +202,14 @@ gen_fts(struct buf *b, const struct query_node *q, int loose)
 				continue;
 			if (n++ > 0)
 				buf_adds(b, " AND ");
-			gen_fts(b, q->kids[i], loose);
+			gen_fts(b, q->kids[i], loose, g, neg);
 		}
 		buf_addc(b, ')');
 		for (i = 0; i < q->nkids && !loose; i++) {
 			if (q->kids[i]->op != QUERY_NOT)
 				continue;
 			buf_adds(b, " NOT ");
-			gen_fts(b, q->kids[i]->kids[0], 0);
+			gen_fts(b, q->kids[i]->kids[0], 0, g, 1);
 		}
 		buf_addc(b, ')');
 		break;
@@ -388,7 +409,7 @@ gen_sql(struct sqlgen *g, const struct query_node *q)
 	size_t i;
 
 	if (gen_is_text(q)) {
-		gen_fts(&fts, q, 0);
+		gen_fts(&fts, q, 0, NULL, 0);
 		gen_cond(g, "a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
 		gen_bind_text(g, buf_str(&fts));
 		buf_free(&fts);
@@ -437,7 +458,7 @@ gen_query(struct sqlgen *g, const struct query_node *q)
 		if (!gen_is_text(kids[i]))
 			continue;
 		buf_adds(&g->fts, npos++ ? " AND " : "(");
-		gen_fts(&g->fts, kids[i], g->loose);
+		gen_fts(&g->fts, kids[i], g->loose, g->loose ? NULL : g, 0);
 	}
 	if (npos > 0)
 		buf_addc(&g->fts, ')');
@@ -447,7 +468,7 @@ gen_query(struct sqlgen *g, const struct query_node *q)
 		if (npos > 0 && kids[i]->op == QUERY_NOT && gen_is_text(kids[i]->kids[0])) {
 			if (!g->loose) {
 				buf_adds(&g->fts, " NOT ");
-				gen_fts(&g->fts, kids[i]->kids[0], 0);
+				gen_fts(&g->fts, kids[i]->kids[0], 0, g, 1);
 			}
 			continue;
 		}
@@ -468,6 +489,132 @@ enum gen_mode {
 	GEN_CUTOFF, /* the rowid of the window-th newest match */
 };
 
+/* The ranking function, nr_bm25(article_fts, title weight, body weight, IDF of
+ * each phrase...): BM25 as FTS5's bm25() computes it (k1 1.2, b 0.75, the
+ * document length and average length from FTS5), with each phrase's IDF given
+ * by the caller. bm25() finds a phrase's IDF by reading every article that
+ * holds it, 3-4 ms for a word found in most of 100,000 articles, before it
+ * ranks anything; gen_idf estimates it from the newest articles instead. */
+static void
+gen_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+         sqlite3_value **val)
+{
+	const double k1 = 1.2, b = 0.75;
+	int nphrase = api->xPhraseCount(fts), ninst = 0, i, ip, ic, io;
+	sqlite3_int64 nrow = 0, ntok = 0;
+	int dl = 0;
+	double *freq, score = 0, avgdl, w;
+
+	if (nval != 2 + nphrase) {
+		sqlite3_result_error(ctx, "nr_bm25: wrong number of arguments", -1);
+		return;
+	}
+	if (api->xRowCount(fts, &nrow) != SQLITE_OK ||
+	    api->xColumnTotalSize(fts, -1, &ntok) != SQLITE_OK ||
+	    api->xColumnSize(fts, -1, &dl) != SQLITE_OK ||
+	    api->xInstCount(fts, &ninst) != SQLITE_OK) {
+		sqlite3_result_error(ctx, "nr_bm25: cannot read the index", -1);
+		return;
+	}
+	if ((freq = sqlite3_malloc64(sizeof(*freq) * (size_t)(nphrase + 1))) == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	for (i = 0; i < nphrase; i++)
+		freq[i] = 0;
+	for (i = 0; i < ninst; i++) {
+		if (api->xInst(fts, i, &ip, &ic, &io) != SQLITE_OK || ip < 0 || ip >= nphrase)
+			continue;
+		w = ic < 2 ? sqlite3_value_double(val[ic]) : 1.0;
+		freq[ip] += w;
+	}
+	avgdl = nrow > 0 && ntok > 0 ? (double)ntok / (double)nrow : 1.0;
+	for (i = 0; i < nphrase; i++)
+		score += sqlite3_value_double(val[2 + i]) * (freq[i] * (k1 + 1.0)) /
+		         (freq[i] + k1 * (1 - b + b * dl / avgdl));
+	sqlite3_free(freq);
+	sqlite3_result_double(ctx, -score);
+}
+
+/* Registers nr_bm25 on st's connection, once. */
+static int
+gen_ready(struct store *st, char **cause)
+{
+	static const char probe[] = "SELECT nr_bm25(article_fts) FROM article_fts WHERE 0";
+	fts5_api *api = NULL;
+	sqlite3_stmt *s;
+	char *why = NULL;
+
+	if (store_stmt(st, probe, &why) != NULL)
+		return 0;
+	free(why);
+	if (sqlite3_prepare_v2(st->db, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK)
+		return store_fail(st, cause, "finding FTS5");
+	sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (api == NULL || api->iVersion < 2 ||
+	    api->xCreateFunction(api, "nr_bm25", NULL, gen_bm25, NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: cannot add the ranking function to FTS5", st->path);
+		return -1;
+	}
+	return store_stmt(st, probe, cause) != NULL ? 0 : -1;
+}
+
+/* The articles a phrase's IDF is counted in: the newest ones (all when fewer). */
+#define GEN_IDF_SAMPLE 10000
+
+/* Fills idf[i] (the caller's array of g->nphrases) with each phrase's IDF as
+ * bm25() computes it, log((N - n + 0.5) / (n + 0.5)) and 1e-6 when not
+ * positive, but with N and n counted among the newest GEN_IDF_SAMPLE
+ * articles: a count from a rowid on costs the matches after it. Phrases under
+ * a NOT never rank anything; theirs is 0. */
+static int
+gen_idf(struct store *st, const struct sqlgen *g, double *idf, char **cause)
+{
+	sqlite3_stmt *s;
+	int64_t cut = 0, total = GEN_IDF_SAMPLE, n;
+	size_t i;
+
+	if ((s = store_stmt(st,
+	                    "SELECT id FROM article_fts_docsize ORDER BY id DESC LIMIT 1 OFFSET ?",
+	                    cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, GEN_IDF_SAMPLE - 1);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		cut = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (cut == 0) {
+		if ((s = store_stmt(st, "SELECT count(*) FROM article_fts_docsize", cause)) == NULL)
+			return -1;
+		total = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_reset(s);
+	}
+	for (i = 0; i < g->nphrases; i++) {
+		idf[i] = 0;
+		if (g->negated[i])
+			continue;
+		if ((s = store_stmt(st,
+		                    "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"
+		                    " AND article_fts.rowid >= ?",
+		                    cause)) == NULL)
+			return -1;
+		store_bind_text(s, 1, g->phrases[i]);
+		sqlite3_bind_int64(s, 2, cut);
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			store_fail(st, cause, "searching");
+			sqlite3_reset(s);
+			return -1;
+		}
+		n = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		idf[i] = log(((double)total - (double)n + 0.5) / ((double)n + 0.5));
+		if (idf[i] <= 0)
+			idf[i] = 1e-6;
+	}
+	return 0;
+}
+
 /* Prepares the search in mode, binding everything; the caller finalizes the
  * statement. cutoff (GEN_ROWS with words): rank only matches from this rowid on. */
 static sqlite3_stmt *
@@ -479,19 +626,28 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, in
 	sqlite3_stmt *s = NULL;
 	int fts, i = 1;
 	size_t k;
+	double *idf = NULL;
 
 	memset(&g, 0, sizeof(g));
 	g.st = st;
 	g.loose = loose;
 	gen_query(&g, q);
 	fts = g.fts.len > 0;
+	if (mode == GEN_ROWS && fts) {
+		idf = xcalloc(g.nphrases + 1, sizeof(*idf));
+		if (gen_ready(st, cause) != 0 || gen_idf(st, &g, idf, cause) != 0)
+			goto out;
+	}
 	if (mode == GEN_COUNT)
 		buf_adds(&sql, "SELECT count(*)");
 	else if (mode == GEN_CUTOFF)
 		buf_adds(&sql, "SELECT article_fts.rowid");
-	else if (fts)
-		buf_adds(&sql, "SELECT article_fts.rowid, bm25(article_fts)");
-	else
+	else if (fts) {
+		buf_adds(&sql, "SELECT article_fts.rowid, nr_bm25(article_fts, 4.0, 1.0");
+		for (k = 0; k < g.nphrases; k++)
+			buf_adds(&sql, ", ?");
+		buf_adds(&sql, ") AS score");
+	} else
 		buf_adds(&sql, GEN_COLS "substr(a.body, 1, 200), 0");
 	/* without conditions on the article, FTS5 alone answers (no article rows read) */
 	if (fts && !g.article)
@@ -501,20 +657,20 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, in
 		               " WHERE article_fts MATCH ?");
 	else
 		buf_adds(&sql, " FROM article a WHERE 1");
-	if (mode == GEN_ROWS && fts)
-		buf_adds(&sql, " AND rank MATCH 'bm25(4.0, 1.0)'");
 	if (fts && (mode == GEN_ROWS || (mode == GEN_COUNT && cutoff > 0)))
 		buf_adds(&sql, " AND article_fts.rowid >= ?");
 	buf_adds(&sql, buf_str(&g.where));
 	if (mode == GEN_CUTOFF)
 		buf_adds(&sql, " ORDER BY article_fts.rowid DESC LIMIT 1 OFFSET ?");
 	else if (mode == GEN_ROWS)
-		buf_adds(&sql, fts ? " ORDER BY rank, article_fts.rowid DESC LIMIT ? OFFSET ?"
+		buf_adds(&sql, fts ? " ORDER BY score, article_fts.rowid DESC LIMIT ? OFFSET ?"
 		                   : " ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?");
 	if (sqlite3_prepare_v2(st->db, buf_str(&sql), -1, &s, NULL) != SQLITE_OK) {
 		store_fail(st, cause, "preparing a search");
 		goto out;
 	}
+	for (k = 0; idf != NULL && k < g.nphrases; k++)
+		sqlite3_bind_double(s, i++, idf[k]);
 	if (fts)
 		sqlite3_bind_text(s, i++, buf_str(&g.fts), -1, SQLITE_TRANSIENT);
 	if (fts && (mode == GEN_ROWS || (mode == GEN_COUNT && cutoff > 0)))
@@ -532,6 +688,7 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, in
 		sqlite3_bind_int64(s, i++, (sqlite3_int64)offset);
 	}
 out:
+	free(idf);
 	buf_free(&sql);
 	gen_free(&g);
 	return s;
