@@ -500,18 +500,29 @@ gen_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, in
          sqlite3_value **val)
 {
 	const double k1 = 1.2, b = 0.75;
-	int nphrase = api->xPhraseCount(fts), ninst = 0, i, ip, ic, io;
+	int nphrase = api->xPhraseCount(fts), ninst = 0, i, ip, ic, io, dl = 0;
 	sqlite3_int64 nrow = 0, ntok = 0;
-	int dl = 0;
-	double *freq, score = 0, avgdl, w;
+	double *avgdl = api->xGetAuxdata(fts, 0), *freq, score = 0;
 
 	if (nval != 2 + nphrase) {
 		sqlite3_result_error(ctx, "nr_bm25: wrong number of arguments", -1);
 		return;
 	}
-	if (api->xRowCount(fts, &nrow) != SQLITE_OK ||
-	    api->xColumnTotalSize(fts, -1, &ntok) != SQLITE_OK ||
-	    api->xColumnSize(fts, -1, &dl) != SQLITE_OK ||
+	/* once per query: FTS5 reads the totals from the index at every call */
+	if (avgdl == NULL) {
+		if (api->xRowCount(fts, &nrow) != SQLITE_OK ||
+		    api->xColumnTotalSize(fts, -1, &ntok) != SQLITE_OK ||
+		    (avgdl = sqlite3_malloc64(sizeof(*avgdl))) == NULL) {
+			sqlite3_result_error_code(ctx, SQLITE_NOMEM);
+			return;
+		}
+		*avgdl = nrow > 0 && ntok > 0 ? (double)ntok / (double)nrow : 1.0;
+		if (api->xSetAuxdata(fts, avgdl, sqlite3_free) != SQLITE_OK) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	if (api->xColumnSize(fts, -1, &dl) != SQLITE_OK ||
 	    api->xInstCount(fts, &ninst) != SQLITE_OK) {
 		sqlite3_result_error(ctx, "nr_bm25: cannot read the index", -1);
 		return;
@@ -522,16 +533,12 @@ gen_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, in
 	}
 	for (i = 0; i < nphrase; i++)
 		freq[i] = 0;
-	for (i = 0; i < ninst; i++) {
-		if (api->xInst(fts, i, &ip, &ic, &io) != SQLITE_OK || ip < 0 || ip >= nphrase)
-			continue;
-		w = ic < 2 ? sqlite3_value_double(val[ic]) : 1.0;
-		freq[ip] += w;
-	}
-	avgdl = nrow > 0 && ntok > 0 ? (double)ntok / (double)nrow : 1.0;
+	for (i = 0; i < ninst; i++)
+		if (api->xInst(fts, i, &ip, &ic, &io) == SQLITE_OK && ip >= 0 && ip < nphrase)
+			freq[ip] += ic < 2 ? sqlite3_value_double(val[ic]) : 1.0;
 	for (i = 0; i < nphrase; i++)
 		score += sqlite3_value_double(val[2 + i]) * (freq[i] * (k1 + 1.0)) /
-		         (freq[i] + k1 * (1 - b + b * dl / avgdl));
+		         (freq[i] + k1 * (1 - b + b * dl / *avgdl));
 	sqlite3_free(freq);
 	sqlite3_result_double(ctx, -score);
 }
