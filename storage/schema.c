@@ -164,9 +164,16 @@ static const char schema_v2[] =
  * statement per transaction (store_fts_sync), instead of by a trigger per row. */
 static const char schema_v3[] = "DROP TRIGGER IF EXISTS article_ai;";
 
+/* Version 4: (id, sort_time) answers "is article X within these dates" with
+ * one seek in a small index, for search's since: and until: next to words
+ * (storage/search.c), which otherwise read each candidate's article row. */
+static const char schema_v4[] =
+    "CREATE INDEX IF NOT EXISTS article_id_time ON article(id, sort_time);";
+
 const struct store_migration store_migrations[] = {
     {1, schema_v1},
     {2, schema_v2},
     {3, schema_v3},
+    {4, schema_v4},
 };
 const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);
