@@ -22,9 +22,9 @@ store_join(struct buf *b, char *const *v, size_t stride, size_t n)
 	}
 }
 
-/* Why new articles are indexed in bulk: FTS5 writes its pending terms out as a
+/* Why articles are indexed in bulk: FTS5 writes its pending terms out as a
  * new segment whenever a statement opens a savepoint on it, which a trigger
- * firing per inserted row does, so a fetch wrote one small segment per article
+ * firing per stored row does, so a fetch wrote one small segment per article
  * and spent most of its time merging them again. One INSERT ... SELECT per
  * transaction writes one segment. */
 static void
@@ -37,10 +37,22 @@ store_fts_pend(struct store *st, int64_t id)
 	st->fts_ids[st->fts_n++] = id;
 }
 
+/* Returns 1 when article id waits for store_fts_sync (it is not in the index). */
+static int
+store_fts_pending(const struct store *st, int64_t id)
+{
+	size_t i;
+
+	for (i = st->fts_n; i > st->fts_done; i--)
+		if (st->fts_ids[i - 1] == id)
+			return 1;
+	return 0;
+}
+
 void
 store_fts_drop(struct store *st)
 {
-	st->fts_n = 0;
+	st->fts_n = st->fts_done = 0;
 }
 
 int
@@ -51,7 +63,7 @@ store_fts_sync(struct store *st, char **cause)
 	size_t i;
 	int rc;
 
-	if (st->fts_n == 0)
+	if (st->fts_done == st->fts_n)
 		return 0;
 	s = store_stmt(st,
 	               "INSERT INTO article_fts (rowid, title, body) SELECT id, title, body"
@@ -60,15 +72,38 @@ store_fts_sync(struct store *st, char **cause)
 	if (s == NULL)
 		return -1;
 	buf_addc(&ids, '[');
-	for (i = 0; i < st->fts_n; i++)
-		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)st->fts_ids[i]);
+	for (i = st->fts_done; i < st->fts_n; i++)
+		buf_printf(&ids, "%s%lld", i > st->fts_done ? "," : "", (long long)st->fts_ids[i]);
 	buf_addc(&ids, ']');
 	store_bind_text(s, 1, buf_str(&ids));
 	rc = store_step_done(st, s, "indexing articles", cause);
 	buf_free(&ids);
 	if (rc == 0)
-		st->fts_n = 0;
+		st->fts_done = st->fts_n;
 	return rc;
+}
+
+/* Takes article id's indexed text out of article_fts when title or body
+ * differ from the stored ones; *changed says whether they did. */
+static int
+store_fts_unindex(struct store *st, int64_t id, const char *title, const char *body, int *changed,
+                  char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	                             "INSERT INTO article_fts (article_fts, rowid, title, body)"
+	                             " SELECT 'delete', id, title, body FROM article"
+	                             " WHERE id = ?1 AND (title IS NOT ?2 OR body IS NOT ?3)",
+	                             cause);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, title);
+	store_bind_text(s, 3, body);
+	if (store_step_done(st, s, "updating the index", cause) != 0)
+		return -1;
+	*changed = sqlite3_changes(st->db) > 0;
+	return 0;
 }
 
 int64_t
@@ -99,7 +134,7 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 	int64_t id, now = (int64_t)time(NULL);
 	int64_t sort_time = d->published ? d->published : d->updated ? d->updated : now;
 	sqlite3_stmt *s;
-	int rc = -1;
+	int rc = -1, reindex = 0;
 
 	if (d->key == NULL || d->key[0] == '\0') {
 		*cause = xstrdup("article has no key");
@@ -137,11 +172,12 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		    cause);
 		if (s == NULL)
 			goto out;
-		sqlite3_bind_int64(s, 1, id);
-		/* the update trigger deletes the old text from the index: it must be there
-		 * (an id at or past the first pending one was inserted in this transaction) */
-		if (st->fts_n > 0 && id >= st->fts_ids[0] && store_fts_sync(st, cause) != 0)
+		/* an article stored earlier in this transaction is not in the index
+		 * yet, and store_fts_sync will read its new text */
+		if (!store_fts_pending(st, id) &&
+		    store_fts_unindex(st, id, title, buf_str(&body), &reindex, cause) != 0)
 			goto out;
+		sqlite3_bind_int64(s, 1, id);
 	}
 	store_bind_text(s, 2, d->url);
 	store_bind_text(s, 3, title);
@@ -164,6 +200,9 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		                                        : STORE_PUT_SAME;
 	if (id == 0) {
 		id = sqlite3_last_insert_rowid(st->db);
+		reindex = 1;
+	}
+	if (reindex) {
 		store_fts_pend(st, id);
 		/* outside a transaction nothing else would index it */
 		if (sqlite3_get_autocommit(st->db) && store_fts_sync(st, cause) != 0)

@@ -361,7 +361,33 @@ store_commit(struct store *st, char **cause)
 		store_rollback(st);
 		return -1;
 	}
+	store_fts_drop(st);
 	return 0;
+}
+
+int
+store_savepoint(struct store *st, char **cause)
+{
+	if (store_exec(st, "SAVEPOINT part", "starting a savepoint", cause) != 0)
+		return -1;
+	st->sp_n = st->fts_n;
+	st->sp_done = st->fts_done;
+	return 0;
+}
+
+int
+store_release(struct store *st, char **cause)
+{
+	return store_exec(st, "RELEASE part", "saving a part", cause);
+}
+
+void
+store_undo(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK TO part; RELEASE part", NULL, NULL, NULL);
+	/* what was indexed inside the savepoint is unindexed again */
+	st->fts_n = st->sp_n;
+	st->fts_done = st->sp_done;
 }
 
 void

@@ -33,6 +33,11 @@ int store_schema_version(struct store *st);
  * busy timeout, then fails saying the database is busy). */
 int store_begin(struct store *st, char **cause);
 int store_commit(struct store *st, char **cause);
+/* One savepoint inside a transaction: store_release keeps what was done since
+ * store_savepoint, store_undo drops it and leaves the transaction open. */
+int store_savepoint(struct store *st, char **cause);
+int store_release(struct store *st, char **cause);
+void store_undo(struct store *st);
 void store_rollback(struct store *st);
 
 /* Returns 1 when the database has no article and no feed, else 0. */

@@ -27,10 +27,11 @@ struct store {
 		const char *sql;
 		sqlite3_stmt *stmt;
 	} cache[STORE_NCACHE];
-	/* articles inserted in this transaction and not yet in article_fts, in
-	 * id order (store_fts_sync) */
+	/* articles inserted in this transaction, in id order: those before
+	 * fts_done are in article_fts, the rest wait for store_fts_sync */
 	int64_t *fts_ids;
-	size_t fts_n, fts_cap;
+	size_t fts_n, fts_done, fts_cap;
+	size_t sp_n, sp_done; /* the same at store_savepoint */
 };
 
 /* Returns the prepared statement for sql (a string literal: it is cached by

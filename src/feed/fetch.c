@@ -1,6 +1,6 @@
 /* fetch.c - every feed in parallel on one libcurl multi handle; each completed
- * transfer is parsed and stored on this thread, in a transaction of its own,
- * while the others keep downloading. */
+ * transfer is parsed on a worker thread and stored on this one, each feed
+ * whole or not at all, while the others keep downloading. */
 #include "feed/fetch.h"
 
 #include <curl/curl.h>
@@ -25,6 +25,12 @@
 #define FETCH_BAR 24
 /* parsed-but-not-stored and downloaded-but-not-parsed feeds, at most: bounds memory */
 #define FETCH_BACKLOG 8
+/* Feeds are stored in batches, one transaction for the feeds stored within
+ * this many seconds, each feed in a savepoint of its own: a commit per feed
+ * rewrote the same index pages (entities, dates, the FTS segments) once per
+ * feed. A crash loses at most the open batch, whole; its feeds keep their old
+ * state and are fetched again. */
+#define FETCH_BATCH_S 0.5
 
 struct fetch_xfer {
 	const struct store_feed *feed;
@@ -83,6 +89,12 @@ struct fetch_ctx {
 	struct fetch_job *done, **done_tail;
 	int quit;
 	size_t outstanding; /* jobs handed to the worker and not stored yet (main thread only) */
+	/* the open batch (main thread only) */
+	int in_batch;
+	double batch_start;
+	size_t batch_new, batch_changed;
+	const struct store_feed **batch;
+	size_t nbatch, batch_cap;
 };
 
 void
@@ -414,7 +426,30 @@ fetch_strip_url(const struct store_feed *f, char *cause)
 	return s;
 }
 
-/* Stores the items of parsed job j and its fetch state in one transaction. */
+/* Commits the open batch when it is older than FETCH_BATCH_S, or now when
+ * force is set; a batch that cannot be saved fails each of its feeds. */
+static void
+fetch_batch_close(struct fetch_ctx *x, int force)
+{
+	char *cause = NULL;
+	size_t i;
+
+	if (!x->in_batch || (!force && fetch_elapsed(x) - x->batch_start < FETCH_BATCH_S))
+		return;
+	x->in_batch = 0;
+	if (store_commit(x->st, &cause) == 0) {
+		x->stats->new_articles += x->batch_new;
+		x->stats->changed_articles += x->batch_changed;
+	} else {
+		for (i = 0; i < x->nbatch; i++)
+			fetch_failed(x, x->batch[i], cause, 0);
+		free(cause);
+	}
+	x->batch_new = x->batch_changed = x->nbatch = 0;
+}
+
+/* Stores the items of parsed job j and its fetch state in the open batch, in
+ * a savepoint of their own: a feed that cannot be stored leaves nothing. */
 static void
 fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
 {
@@ -442,21 +477,32 @@ fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
 	r.site_link = j->f.link;
 	r.subtitle = j->f.subtitle;
 	r.ttl_minutes = j->f.ttl_minutes;
-	if (store_begin(x->st, &cause) != 0)
-		goto fail;
+	if (!x->in_batch) {
+		if (store_begin(x->st, &cause) != 0)
+			goto fail;
+		x->in_batch = 1;
+		x->batch_start = fetch_elapsed(x);
+	}
+	if (store_savepoint(x->st, &cause) != 0)
+		goto undo;
 	for (i = 0; i < j->ndocs; i++) {
 		if ((j->anas != NULL
 		         ? pipeline_put_analyzed(x->st, &j->docs[i], &j->anas[i], fd->id, NULL,
 		                                 &status, &cause)
 		         : pipeline_put(x->st, &j->docs[i], fd->id, NULL, &status, &cause)) != 0)
-			goto fail;
+			goto undo;
 		nnew += status == STORE_PUT_NEW;
 		nchanged += status == STORE_PUT_CHANGED;
 	}
-	if (store_feed_fetched(x->st, fd->id, &r, &cause) != 0 || store_commit(x->st, &cause) != 0)
-		goto fail;
-	x->stats->new_articles += nnew;
-	x->stats->changed_articles += nchanged;
+	if (store_feed_fetched(x->st, fd->id, &r, &cause) != 0 || store_release(x->st, &cause) != 0)
+		goto undo;
+	x->batch_new += nnew;
+	x->batch_changed += nchanged;
+	if (x->nbatch == x->batch_cap) {
+		x->batch_cap = x->batch_cap ? x->batch_cap * 2 : 16;
+		x->batch = xreallocarray(x->batch, x->batch_cap, sizeof(*x->batch));
+	}
+	x->batch[x->nbatch++] = fd;
 	if (j->nbad > 0) {
 		char *msg = xasprintf("%zu of %zu items skipped (%s)", j->nbad, j->f.nitems,
 		                      j->first_bad ? j->first_bad : "no reason given");
@@ -465,8 +511,9 @@ fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
 		free(msg);
 	}
 	return;
+undo:
+	store_undo(x->st);
 fail:
-	store_rollback(x->st);
 	err = fetch_strip_url(fd, cause);
 	fetch_failed(x, fd, err, 0);
 	free(err);
@@ -726,6 +773,7 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 			fetch_xfer_free(t);
 		}
 		progressed |= fetch_drain(&x) > 0;
+		fetch_batch_close(&x, 0);
 		fetch_progress(&x, 0);
 		if (!progressed)
 			curl_multi_poll(x.multi, NULL, 0, 100, NULL);
@@ -739,6 +787,8 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	}
 	pthread_cond_destroy(&x.cond);
 	pthread_mutex_destroy(&x.lock);
+	fetch_batch_close(&x, 1);
+	free(x.batch);
 	stats->elapsed_s = fetch_elapsed(&x);
 	if (x.drawn) {
 		fetch_progress(&x, 1);

@@ -32,8 +32,9 @@ struct fetch_stats {
 /* Sets the defaults above. */
 void fetch_opts_init(struct fetch_opts *o);
 /* Fetches the n feeds (skipping those whose TTL or Retry-After is not over,
- * unless o->force), parses each as it completes and stores it, with its fetch
- * state, in one transaction of its own. Per-feed errors are stored and printed
+ * unless o->force), parses each as it completes and stores it with its fetch
+ * state, whole or not at all (feeds share transactions of about half a
+ * second, each feed in a savepoint of its own). Per-feed errors are stored and printed
  * as "URL: what"; *stats counts them. Returns 0, or -1 with *cause when
  * nothing could be fetched at all (libcurl would not start). */
 int fetch_run(struct store *st, const struct store_feed *feeds, size_t n,

@@ -250,6 +250,55 @@ test_fts_in_transaction(void **state)
 	fts_integrity_ok(f->st);
 	assert_int_equal(fts_count(f->st, "ossinder"), 0);
 	assert_int_equal(fts_count(f->st, "harbour"), 1);
+
+	/* an article indexed by an earlier transaction changes */
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	make_doc(&d, "t2", "Dock strike ends", "Pickets left the piers at dawn.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(id, id2);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	fts_integrity_ok(f->st);
+	assert_int_equal(fts_count(f->st, "quays"), 0);
+	assert_int_equal(fts_count(f->st, "pickets"), 1);
+}
+
+/* A savepoint undone keeps the index true: what it stored is not indexed, and
+ * what it indexed early (a delete makes the pending articles indexed) is
+ * indexed again at the commit. */
+static void
+test_fts_savepoint(void **state)
+{
+	struct fixture *f = *state;
+	struct doc d;
+	char *cause = NULL;
+	int64_t old, id;
+
+	make_doc(&d, "s0", "Old notice", "The vellicor bridge closes.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &old, NULL, &cause), 0);
+	doc_free(&d);
+
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	make_doc(&d, "s1", "Council meets", "The quorvane budget passed.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(store_savepoint(f->st, &cause), 0);
+	make_doc(&d, "s2", "Mayor resigns", "The plindor affair ended her term.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	make_doc(&d, "s1", "Council meets", "The trastel budget failed.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(store_article_delete(f->st, old, &cause), 0);
+	store_undo(f->st);
+	assert_int_equal(store_savepoint(f->st, &cause), 0);
+	assert_int_equal(store_release(f->st, &cause), 0);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	fts_integrity_ok(f->st);
+	assert_int_equal(fts_count(f->st, "quorvane"), 1);
+	assert_int_equal(fts_count(f->st, "trastel"), 0);
+	assert_int_equal(fts_count(f->st, "plindor"), 0);
+	assert_int_equal(fts_count(f->st, "vellicor"), 1);
 }
 
 static void
@@ -480,6 +529,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_reimport_updates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_in_sync, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_in_transaction, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_fts_savepoint, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mentions_packed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
