@@ -149,8 +149,8 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		s = store_stmt(
 		    st,
 		    "INSERT INTO article (key, url, title, author, published, updated,"
-		    " fetched, sort_time, source, source_is_html, summary_only, body, links,"
-		    " imported) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+		    " fetched, sort_time, source_is_html, summary_only, body, links,"
+		    " imported) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13,?14)",
 		    cause);
 		if (s == NULL)
 			goto out;
@@ -162,12 +162,12 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		s = store_stmt(
 		    st,
 		    "UPDATE article SET url=?2, title=?3, author=?4, published=?5,"
-		    " updated=?6, sort_time=?8, source=?9, source_is_html=?10,"
+		    " updated=?6, sort_time=?8, source=NULL, source_is_html=?10,"
 		    " summary_only=?11, body=?12, links=?13,"
 		    " analyzed_version = CASE WHEN title IS ?3 AND body IS ?12"
 		    "  THEN analyzed_version ELSE 0 END"
 		    " WHERE id=?1 AND (url IS NOT ?2 OR title IS NOT ?3 OR author IS NOT ?4"
-		    " OR published IS NOT ?5 OR updated IS NOT ?6 OR source IS NOT ?9"
+		    " OR published IS NOT ?5 OR updated IS NOT ?6"
 		    " OR summary_only IS NOT ?11 OR body IS NOT ?12 OR links IS NOT ?13)",
 		    cause);
 		if (s == NULL)
@@ -187,7 +187,8 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 	if (d->updated)
 		sqlite3_bind_int64(s, 6, d->updated);
 	sqlite3_bind_int64(s, 8, sort_time);
-	store_bind_text(s, 9, d->source);
+	/* source (the HTML as given) is no longer kept: nothing reads it, and it
+	 * was a third of the store and of the writes of a fetch */
 	sqlite3_bind_int(s, 10, d->source_is_html);
 	sqlite3_bind_int(s, 11, d->summary_only);
 	store_bind_text(s, 12, buf_str(&body));
@@ -263,7 +264,7 @@ store_article_get(struct store *st, int64_t id, struct doc *d, char **cause)
 {
 	sqlite3_stmt *s =
 	    store_stmt(st,
-	               "SELECT key, url, title, author, published, updated, source,"
+	               "SELECT key, url, title, author, published, updated,"
 	               " source_is_html, summary_only, body, links FROM article WHERE id = ?",
 	               cause);
 	int rc;
@@ -287,12 +288,11 @@ store_article_get(struct store *st, int64_t id, struct doc *d, char **cause)
 	d->author = store_col_dup(s, 3);
 	d->published = sqlite3_column_int64(s, 4);
 	d->updated = sqlite3_column_int64(s, 5);
-	d->source = store_col_dup(s, 6);
-	d->source_is_html = sqlite3_column_int(s, 7);
-	d->summary_only = sqlite3_column_int(s, 8);
+	d->source_is_html = sqlite3_column_int(s, 6);
+	d->summary_only = sqlite3_column_int(s, 7);
 	doc_add_para(d, d->title ? d->title : "", d->title ? strlen(d->title) : 0);
-	store_split((const char *)sqlite3_column_text(s, 9), store_add_para, d);
-	store_split((const char *)sqlite3_column_text(s, 10), store_add_link, d);
+	store_split((const char *)sqlite3_column_text(s, 8), store_add_para, d);
+	store_split((const char *)sqlite3_column_text(s, 9), store_add_link, d);
 	sqlite3_reset(s);
 	return 0;
 }
