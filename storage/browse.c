@@ -284,12 +284,13 @@ store_browse_groups_count_some(struct store *st, struct store_groups *g, int *do
 
 /* A page of feed ?1's articles (those that are first in it when cond says
  * so), dir(ection) DESC or ASC. The page's ids are chosen first from the
- * feed's index and the dates alone, so that only the rows shown are read in
- * full and their subqueries run. */
+ * feed's index and the dates alone (article_id_time: no article row is read
+ * for them), so that only the rows shown are read and their subqueries run. */
 #define BROWSE_IN_FEED(cond, dir)                                                                  \
 	BROWSE_COLS " FROM (SELECT x.article_id AS id, t.sort_time AS st FROM feed_article x"      \
-	            " JOIN article t ON t.id = x.article_id WHERE x.feed_id = ?1" cond             \
-	            " ORDER BY t.sort_time " dir ", t.id " dir " LIMIT ?2 OFFSET ?3) k"            \
+	            " JOIN article t INDEXED BY article_id_time ON t.id = x.article_id"            \
+	            " WHERE x.feed_id = ?1" cond " ORDER BY t.sort_time " dir ", t.id " dir        \
+	            " LIMIT ?2 OFFSET ?3) k"                                                       \
 	            " JOIN article a ON a.id = k.id ORDER BY k.st " dir ", k.id " dir
 #define BROWSE_FIRST                                                                               \
 	" AND NOT EXISTS (SELECT 1 FROM feed_article o WHERE o.article_id = x.article_id"          \

@@ -166,7 +166,9 @@ static const char schema_v3[] = "DROP TRIGGER IF EXISTS article_ai;";
 
 /* Version 4: (id, sort_time) answers "is article X within these dates" with
  * one seek in a small index, for search's since: and until: next to words
- * (storage/search.c), which otherwise read each candidate's article row. */
+ * (storage/search.c), which otherwise read each candidate's article row; the
+ * reader chooses a page of one feed from its articles' dates with it too
+ * (storage/browse.c). */
 static const char schema_v4[] =
     "CREATE INDEX IF NOT EXISTS article_id_time ON article(id, sort_time);";
 
