@@ -226,10 +226,14 @@ ui_art_label(struct ui_art *a, const struct ui_mark *m, int maxw, char *tmp, siz
 		}
 		if (best != NULL)
 			return best;
-		/* a person by the family name, as news does after the first mention */
+		/* a person by the family name, as news does after the first mention
+		 * (cut short when even that is too long: it says more than the
+		 * first name or a title like "Dr.") */
 		if (e->kind == ENT_PERSON && strrchr(name, ' ') != NULL &&
-		    ui_str_width(strrchr(name, ' ') + 1, strlen(strrchr(name, ' ') + 1)) <= maxw)
-			return strrchr(name, ' ') + 1;
+		    strrchr(name, ' ')[1] != '\0')
+			name = strrchr(name, ' ') + 1;
+		if (ui_str_width(name, strlen(name)) <= maxw)
+			return name;
 	}
 	k = ui_str_fit(name, strlen(name), maxw - 1, &used);
 	snprintf(tmp, n, "%.*s…", (int)k, name);

@@ -497,7 +497,8 @@ ui_article_layout(struct ui_article *v, int cols, int text_width)
 	free(v->lines);
 	v->lines = NULL;
 	v->nlines = 0;
-	v->margin = cols >= 100 ? 16 : cols >= 70 ? 11 : cols >= 40 ? 7 : 0;
+	/* at 80 columns a family name of ten letters still leads its statements */
+	v->margin = cols >= 100 ? 16 : cols >= 76 ? 13 : cols >= 70 ? 11 : cols >= 40 ? 7 : 0;
 	v->width = cols - v->margin - 1;
 	if (text_width > 0 && v->width > text_width)
 		v->width = text_width;

@@ -110,6 +110,15 @@ t resize-window -t ui -x 90 -y 24
 settle
 t resize-window -t ui -x 60 -y 20
 check "a blank line at the top stays there across resizes" wait_line 3 "$top3"
+t resize-window -t ui -x 80 -y 40
+keys g
+check "at 80 columns a person still leads by the family name" wait_for "Lindqvist ▸"
+t resize-window -t ui -x 300 -y 40
+check "at 300 columns the speaker leads too" wait_for "Lindqvist ▸"
+settle
+check "at 300 columns no line is wider than the window" [ "$(screen | LC_ALL=C.UTF-8 wc -L)" -le 300 ]
+check "at 300 columns the text keeps a readable measure" \
+	[ "$(screen | grep 'Lindqvist ▸' | sed 's/^ *//' | LC_ALL=C.UTF-8 wc -L)" -le 140 ]
 t resize-window -t ui -x $W -y $H
 settle
 keys g e
