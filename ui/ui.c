@@ -78,6 +78,22 @@ ui_put(int y, int x, const char *s, size_t n, int cols, int attr)
 }
 
 int
+ui_put_cut(int y, int x, const char *s, size_t n, int cols, int attr)
+{
+	int used;
+	size_t k;
+
+	if (cols < 2 || ui_str_fit(s, n, cols, &used) == n)
+		return ui_put(y, x, s, n, cols, attr);
+	k = ui_str_fit(s, n, cols - 1, &used);
+	attrset(attr);
+	mvaddnstr(y, x, s, (int)k);
+	addstr("…");
+	attrset(0);
+	return used + 1;
+}
+
+int
 ui_put_raw(int y, int x, const char *s, int cols, int attr)
 {
 	char *r, *c;
@@ -315,7 +331,7 @@ ui_draw_hints(struct ui *u, int y, int x, int left)
 
 	memset(&c, 0, sizeof(c));
 	if (s->hint_ctx != NULL)
-		s->hint_ctx(s, &c);
+		s->hint_ctx(u, s, &c);
 	c.root = u->depth == 1;
 	n = ui_hints(s->view, &c, h, sizeof(h) / sizeof(h[0]));
 	/* the key that lists all the others always shows: room is kept for it */

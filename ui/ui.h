@@ -35,7 +35,7 @@ struct ui_screen {
 	int (*idle)(struct ui *u, struct ui_screen *s);
 	int busy; /* idle has work left */
 	/* says what the status line's key hints depend on (may be NULL) */
-	void (*hint_ctx)(struct ui_screen *s, struct ui_hint_ctx *c);
+	void (*hint_ctx)(struct ui *u, struct ui_screen *s, struct ui_hint_ctx *c);
 	void (*free)(struct ui_screen *s);
 	char *title;
 	char *right; /* shown at the right of the title line, or NULL */
@@ -70,6 +70,8 @@ int ui_attr(const struct ui *u, enum ui_elem e);
 /* Draws n bytes of s (sanitized, valid UTF-8) at y, x in at most cols
  * columns with attributes attr; returns the columns used. */
 int ui_put(int y, int x, const char *s, size_t n, int cols, int attr);
+/* Like ui_put, but a text cut short ends with "…". */
+int ui_put_cut(int y, int x, const char *s, size_t n, int cols, int attr);
 /* Like ui_put for a NUL-terminated string that may hold anything: cleaned first. */
 int ui_put_raw(int y, int x, const char *s, int cols, int attr);
 /* Fills the rest of row y from column x with blanks in attr. */

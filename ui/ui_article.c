@@ -695,10 +695,11 @@ ui_art_click(struct ui *u, struct ui_screen *s, int y)
 }
 
 static void
-ui_art_hint_ctx(struct ui_screen *s, struct ui_hint_ctx *c)
+ui_art_hint_ctx(struct ui *u, struct ui_screen *s, struct ui_hint_ctx *c)
 {
 	struct ui_art *a = (struct ui_art *)s;
 
+	(void)u;
 	if (a->focus >= 0 && (size_t)a->focus < a->v.nmarks)
 		c->focus = a->v.marks[a->focus].kind == UI_MARK_ENTITY ? 1 : 2;
 	c->folds = ui_article_ndup(&a->v) > 0;

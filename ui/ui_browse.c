@@ -430,8 +430,8 @@ ui_entity_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused)
 	x += ui_put(y, x, date, strlen(date), u->cols - x, focused ? base : ui_attr(u, UI_EL_DATE));
 	x += 2;
 	q = xasprintf(r->direct ? "“%s”" : "%s", r->text);
-	x += ui_put(y, x, q, strlen(q), u->cols - x - 1,
-	            focused ? base : ui_attr(u, UI_EL_STATEMENT));
+	x += ui_put_cut(y, x, q, strlen(q), u->cols - x - 1,
+	                focused ? base : ui_attr(u, UI_EL_STATEMENT));
 	free(q);
 	if (x < u->cols - 12) {
 		q = xasprintf("  — %s", r->title);
@@ -524,8 +524,6 @@ ui_help_add(struct ui_help *h, char *line)
 	h->lines[h->n++] = line;
 }
 
-/* Draws row i: a heading, a plain line, or "KEYS\tACTION\tHELP" for a binding
- * (the action's name, which the config file uses, goes last on narrow windows). */
 /* Draws row i: a heading, a plain line, or "KEYS\tACTION\tHELP" for a binding. */
 static void
 ui_help_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused)
@@ -547,7 +545,7 @@ ui_help_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused)
 	/* the action's name is what 'bind KEY ACTION' in the config file takes */
 	ui_put(y, 2 + kw, t1 + 1, (size_t)(t2 - t1 - 1), 15,
 	       focused ? base : ui_attr(u, UI_EL_META));
-	ui_put(y, 2 + kw + 16, t2 + 1, strlen(t2 + 1), u->cols - kw - 19, base);
+	ui_put_cut(y, 2 + kw + 16, t2 + 1, strlen(t2 + 1), u->cols - kw - 19, base);
 }
 
 static void
@@ -560,6 +558,12 @@ static int
 ui_help_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 {
 	return ui_list_move(u, s, a);
+}
+
+static void
+ui_help_hint_ctx(struct ui *u, struct ui_screen *s, struct ui_hint_ctx *c)
+{
+	c->more = s->pos.n > (size_t)ui_body_rows(u);
 }
 
 static void
@@ -582,18 +586,35 @@ ui_help_new(struct ui *u, enum ui_view v)
 	struct ui_help *h = xcalloc(1, sizeof(*h));
 	char keys[128];
 	size_t i;
+	int group;
 
 	h->s.view = UI_V_HELP;
 	h->s.draw = ui_help_draw;
 	h->s.act = ui_help_act;
 	h->s.free = ui_help_free;
+	h->s.hint_ctx = ui_help_hint_ctx;
 	h->s.title = xasprintf("Keys of the %s screen", ui_view_name(v));
 	h->s.right = xstrdup("q: back");
-	for (i = 1; i < UI_NACTIONS; i++) {
-		if (ui_keymap_keys(&u->cfg.keys, v, (enum ui_action)i, keys, sizeof(keys)) == 0)
-			continue;
-		ui_help_add(h, xasprintf("%s\t%s\t%s", keys, ui_action_info(i)->name,
-		                         ui_action_info(i)->help));
+	/* what this screen does first, then moving, then what every screen does */
+	for (group = 0; group < 3; group++) {
+		size_t first = h->n;
+
+		for (i = 1; i < UI_NACTIONS; i++) {
+			unsigned vs = ui_action_info((enum ui_action)i)->views;
+			int g = i <= UI_A_END                                              ? 1
+			        : (vs & (1u << UI_V_FEEDS)) && (vs & (1u << UI_V_ARTICLE)) ? 2
+			                                                                   : 0;
+
+			if (g != group || ui_keymap_keys(&u->cfg.keys, v, (enum ui_action)i, keys,
+			                                 sizeof(keys)) == 0)
+				continue;
+			if (h->n == first)
+				ui_help_add(h, xstrdup(group == 0   ? "This screen"
+				                       : group == 1 ? "Moving"
+				                                    : "Every screen"));
+			ui_help_add(h, xasprintf("%s\t%s\t%s", keys, ui_action_info(i)->name,
+			                         ui_action_info(i)->help));
+		}
 	}
 	ui_help_add(h, xstrdup(""));
 	ui_help_add(h, xstrdup("Change a key in the config file with: bind KEY ACTION [VIEW]"));

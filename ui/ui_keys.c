@@ -387,6 +387,10 @@ ui_hints(enum ui_view v, const struct ui_hint_ctx *c, struct ui_hint *out, size_
 	case UI_V_STATEMENTS:
 		ui_hint_add(out, max, &n, UI_A_OPEN, "open");
 		break;
+	case UI_V_HELP:
+		if (c->more)
+			ui_hint_add(out, max, &n, UI_A_PGDN, "more");
+		break;
 	default:
 		break;
 	}

@@ -134,6 +134,7 @@ struct ui_hint_ctx {
 	int links;    /* article: it has numbered links */
 	int sortable; /* article list: o switches between by date and by feed */
 	int by_feed;  /* article list: sorted by feed now */
+	int more;     /* help: longer than the window */
 };
 
 struct ui_hint {

@@ -235,8 +235,8 @@ ui_feeds_draw_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focuse
 	x += ui_put(y, x, counts, strlen(counts), u->cols - x,
 	            focused ? base : ui_attr(u, UI_EL_COUNT));
 	x += 2;
-	w = ui_put(y, x, r->title, strlen(r->title), u->cols - x - 1,
-	           focused ? base : (r->unread ? ui_attr(u, UI_EL_UNREAD) : 0));
+	w = ui_put_cut(y, x, r->title, strlen(r->title), u->cols - x - 1,
+	               focused ? base : (r->unread ? ui_attr(u, UI_EL_UNREAD) : 0));
 	x += w + 2;
 	if (r->tags != NULL && x < u->cols - 4) {
 		char *t = xasprintf("[%s]", r->tags);
@@ -609,8 +609,8 @@ ui_list_draw_row(struct ui *u, struct ui_screen *s, size_t i, int y, int focused
 		if (tw > (u->cols - x) / 3)
 			tw = (u->cols - x) / 3;
 	}
-	w = ui_put(y, x, r->title, strlen(r->title), u->cols - x - 1 - (tw ? tw + 1 : 0),
-	           (focused ? base : 0) | (r->unread ? ui_attr(u, UI_EL_UNREAD) & A_BOLD : 0));
+	w = ui_put_cut(y, x, r->title, strlen(r->title), u->cols - x - 1 - (tw ? tw + 1 : 0),
+	               (focused ? base : 0) | (r->unread ? ui_attr(u, UI_EL_UNREAD) & A_BOLD : 0));
 	x += w + 1;
 	if (tw > 0) {
 		char *t = xasprintf("[%s]", r->tags);
@@ -775,10 +775,11 @@ ui_list_click(struct ui *u, struct ui_screen *s, int y)
 }
 
 static void
-ui_list_hint_ctx(struct ui_screen *s, struct ui_hint_ctx *c)
+ui_list_hint_ctx(struct ui *u, struct ui_screen *s, struct ui_hint_ctx *c)
 {
 	struct ui_list *l = (struct ui_list *)s;
 
+	(void)u;
 	c->sortable = l->query == NULL && l->f.feed_id == 0;
 	c->by_feed = l->f.sort == STORE_SORT_FEED;
 }

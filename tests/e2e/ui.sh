@@ -64,6 +64,9 @@ check "x rejects the entity under the cursor" wait_for "reject $name"
 check "a rejected entity is no longer highlighted" sh -c "! tmux -S '$SOCK' capture-pane -p -e -t ui | grep -q '${ESC}\[[0-9;]*m$name'"
 keys '?'
 check "? lists the bindings of the article view" wait_for "next-statement"
+check "the help starts with the keys of its screen" wait_line 2 " This screen"
+check "the moves and the keys of every screen come after" sh -c "tmux -S '$SOCK' capture-pane -p -t ui -S 0 -E 40 | grep -q '^ Moving'"
+check "a help longer than the window says there is more" wait_status "PgDn more"
 keys q t
 check "t asks for tags" wait_status "Tags (-tag removes):"
 keys -l "followup"

@@ -110,6 +110,7 @@ check "the wheel scrolls the article" [ "$(screen | sed -n 2p)" != "$before" ]
 x10 64 10 5
 check "the wheel up scrolls it back" wait_line 2 "$before"
 keys G
+wait_for "Harbour regulator fines" >/dev/null
 wait_for "repeated paragraphs folded" >/dev/null
 settle
 fold=$(screen | grep -n "repeated paragraphs folded" | head -n 1 | cut -d: -f1)
@@ -137,6 +138,12 @@ check "SGR: a click selects the article list row under the pointer" wait_cursor 
 sgr 0 30 9 M
 sgr 0 30 9 m
 check "SGR: a second click opens it" wait_title "$want"
+# at 80 columns a title that does not fit says so
+keys q q g Enter
+wait_for "All articles (15)" >/dev/null
+keys G
+wait_for "Harbour regulator fines" >/dev/null
+check "a title cut short at 80 columns ends with …" sh -c "tmux -S '$SOCK' capture-pane -p -t ui | grep -q 'Harbour regulator fines Norvik.*…\$'"
 keys Q
 check "SGR: the reader quits" wait_for "EXIT=0"
 

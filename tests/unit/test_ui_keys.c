@@ -338,6 +338,11 @@ test_hints(void **state)
 	c.focus = 2;
 	assert_non_null(hint_word(UI_V_ARTICLE, &c, UI_A_NOTE));
 	assert_null(hint_word(UI_V_ARTICLE, &c, UI_A_REJECT));
+	/* a help longer than the window offers to page down */
+	memset(&c, 0, sizeof(c));
+	assert_null(hint_word(UI_V_HELP, &c, UI_A_PGDN));
+	c.more = 1;
+	assert_string_equal(hint_word(UI_V_HELP, &c, UI_A_PGDN), "more");
 	/* out is never overrun */
 	assert_int_equal(ui_hints(UI_V_ARTICLE, &c, h, 2), 2);
 }
