@@ -484,9 +484,8 @@ gen_query(struct sqlgen *g, const struct query_node *q)
 	" a.sort_time, a.unread, "
 
 enum gen_mode {
-	GEN_ROWS,   /* the results */
-	GEN_COUNT,  /* how many */
-	GEN_CUTOFF, /* the rowid of the window-th newest match */
+	GEN_ROWS,  /* the results */
+	GEN_COUNT, /* how many */
 };
 
 /* The ranking function, nr_bm25(article_fts, title weight, body weight, IDF of
@@ -625,8 +624,8 @@ gen_idf(struct store *st, const struct sqlgen *g, double *idf, char **cause)
 /* Prepares the search in mode, binding everything; the caller finalizes the
  * statement. cutoff (GEN_ROWS with words): rank only matches from this rowid on. */
 static sqlite3_stmt *
-gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, int loose,
-            size_t offset, size_t limit, int64_t cutoff, char **cause)
+gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, size_t offset,
+            size_t limit, int64_t cutoff, char **cause)
 {
 	struct sqlgen g;
 	struct buf sql = BUF_INIT;
@@ -637,7 +636,6 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, in
 
 	memset(&g, 0, sizeof(g));
 	g.st = st;
-	g.loose = loose;
 	gen_query(&g, q);
 	fts = g.fts.len > 0;
 	if (mode == GEN_ROWS && fts) {
@@ -647,8 +645,6 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, in
 	}
 	if (mode == GEN_COUNT)
 		buf_adds(&sql, "SELECT count(*)");
-	else if (mode == GEN_CUTOFF)
-		buf_adds(&sql, "SELECT article_fts.rowid");
 	else if (fts) {
 		buf_adds(&sql, "SELECT article_fts.rowid, nr_bm25(article_fts, 4.0, 1.0");
 		for (k = 0; k < g.nphrases; k++)
@@ -667,9 +663,7 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, in
 	if (fts && (mode == GEN_ROWS || (mode == GEN_COUNT && cutoff > 0)))
 		buf_adds(&sql, " AND article_fts.rowid >= ?");
 	buf_adds(&sql, buf_str(&g.where));
-	if (mode == GEN_CUTOFF)
-		buf_adds(&sql, " ORDER BY article_fts.rowid DESC LIMIT 1 OFFSET ?");
-	else if (mode == GEN_ROWS)
+	if (mode == GEN_ROWS)
 		buf_adds(&sql, fts ? " ORDER BY score, article_fts.rowid DESC LIMIT ? OFFSET ?"
 		                   : " ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?");
 	if (sqlite3_prepare_v2(st->db, buf_str(&sql), -1, &s, NULL) != SQLITE_OK) {
@@ -688,9 +682,7 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, in
 		else
 			sqlite3_bind_int64(s, i, g.binds[k].num);
 	}
-	if (mode == GEN_CUTOFF)
-		sqlite3_bind_int64(s, i++, (sqlite3_int64)offset);
-	else if (mode == GEN_ROWS) {
+	if (mode == GEN_ROWS) {
 		sqlite3_bind_int64(s, i++, limit ? (sqlite3_int64)limit : -1);
 		sqlite3_bind_int64(s, i++, (sqlite3_int64)offset);
 	}
@@ -702,9 +694,9 @@ out:
 }
 
 /* The ranking FTS5 expression of q (loose or exact), which the caller owns;
- * "" when q has no words that rank. */
+ * "" when q has no words that rank. *conds: whether q has more than words. */
 static char *
-gen_fts_of(const struct query_node *q, int loose)
+gen_fts_of(const struct query_node *q, int loose, int *conds)
 {
 	struct sqlgen g;
 	char *r;
@@ -713,35 +705,15 @@ gen_fts_of(const struct query_node *q, int loose)
 	g.loose = loose;
 	gen_query(&g, q);
 	r = xstrdup(buf_str(&g.fts));
+	*conds = g.where.len > 0;
 	gen_free(&g);
 	return r;
-}
-
-/* Sets *cutoff to the rowid of the window-th newest match of q (loose: of its
- * cheaper superset), or 0 when fewer match. */
-static int
-gen_cutoff(struct store *st, const struct query_node *q, int loose, size_t window, int64_t *cutoff,
-           char **cause)
-{
-	sqlite3_stmt *s = gen_prepare(st, q, GEN_CUTOFF, loose, window - 1, 0, 0, cause);
-	int rc;
-
-	*cutoff = 0;
-	if (s == NULL)
-		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*cutoff = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE)
-		store_fail(st, cause, "searching");
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int
 gen_count(struct store *st, const struct query_node *q, int64_t cutoff, size_t *n, char **cause)
 {
-	sqlite3_stmt *s = gen_prepare(st, q, GEN_COUNT, 0, 0, 0, cutoff, cause);
+	sqlite3_stmt *s = gen_prepare(st, q, GEN_COUNT, 0, 0, cutoff, cause);
 	int rc;
 
 	if (s == NULL)
@@ -756,32 +728,48 @@ gen_count(struct store *st, const struct query_node *q, int64_t cutoff, size_t *
 }
 
 /* Sets *cutoff, the first rowid whose matches are ranked for a page ending at
- * want: the window-th newest match; for phrases and NOT, whose matches cost
- * much more to find, the window-th newest article with all the words, as long
- * as that range still holds a page of matches. */
+ * want: the newest window articles holding the query's words (phrases as
+ * words; qualifiers and NOT aside), a range FTS5 finds by reading only those
+ * words' lists, when it holds the page; else a range STORE_SEARCH_GROW times
+ * larger, and so on; else 0: every match. */
 static int
 gen_window(struct store *st, const struct query_node *q, size_t want, int64_t *cutoff, char **cause)
 {
-	size_t window = want > STORE_SEARCH_WINDOW ? want : STORE_SEARCH_WINDOW, n = 0;
-	char *exact = gen_fts_of(q, 0), *loose = gen_fts_of(q, 1);
-	int none = exact[0] == '\0', same = strcmp(exact, loose) == 0;
+	size_t window = want > STORE_SEARCH_WINDOW ? want : STORE_SEARCH_WINDOW, n = 0, i;
+	int conds, rc = 0;
+	char *exact = gen_fts_of(q, 0, &conds), *loose = gen_fts_of(q, 1, &conds);
+	int plain = !conds && strcmp(exact, loose) == 0;
+	sqlite3_stmt *s;
 
+	*cutoff = 0;
+	for (i = 0; exact[0] != '\0' && i < STORE_SEARCH_STEPS; i++, window *= STORE_SEARCH_GROW) {
+		if ((s = store_stmt(st,
+		                    "SELECT rowid FROM article_fts WHERE article_fts MATCH ?"
+		                    " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+		                    cause)) == NULL) {
+			rc = -1;
+			break;
+		}
+		store_bind_text(s, 1, loose);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)window - 1);
+		rc = sqlite3_step(s);
+		*cutoff = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_reset(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			rc = store_fail(st, cause, "searching");
+			break;
+		}
+		rc = 0;
+		/* fewer articles than that hold the words: rank every match */
+		if (*cutoff == 0 || plain)
+			break;
+		if ((rc = gen_count(st, q, *cutoff, &n, cause)) != 0 || n >= want)
+			break;
+		*cutoff = 0;
+	}
 	free(exact);
 	free(loose);
-	*cutoff = 0;
-	if (none)
-		return 0;
-	if (!same) {
-		if (gen_cutoff(st, q, 1, window, cutoff, cause) != 0)
-			return -1;
-		if (*cutoff == 0)
-			return 0;
-		if (gen_count(st, q, *cutoff, &n, cause) != 0)
-			return -1;
-		if (n >= want)
-			return 0;
-	}
-	return gen_cutoff(st, q, 0, window, cutoff, cause);
+	return rc;
 }
 
 /* One hit's columns and its snippet (FTS5 expression ?3), read only for the
@@ -831,14 +819,16 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 	struct store_hit h;
 	sqlite3_stmt *s;
 	int64_t cutoff = 0;
-	char *fts = gen_fts_of(q, 0);
+	int conds;
+	char *fts = gen_fts_of(q, 0, &conds);
+
 	int rc, r = 0;
 
 	/* ranking every match of a word found in most articles takes longer than
 	 * a reader waits; a page is ranked among the newest matches */
 	if (limit > 0 && gen_window(st, q, offset + limit, &cutoff, cause) != 0)
 		goto fail;
-	if ((s = gen_prepare(st, q, GEN_ROWS, 0, offset, limit, cutoff, cause)) == NULL)
+	if ((s = gen_prepare(st, q, GEN_ROWS, offset, limit, cutoff, cause)) == NULL)
 		goto fail;
 	while (r == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (fts[0] != '\0') {

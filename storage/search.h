@@ -25,14 +25,18 @@ struct store_hit {
  * the caller owns: FTS5 reads it as a phrase, never as syntax. */
 char *store_fts_quote(const char *s);
 
-/* A page of results of a query with words is ranked (BM25) among its newest
- * STORE_SEARCH_WINDOW matches (or offset + limit, when more): ranking every
- * match of a word found in most of 100,000 articles takes ten times longer
- * than a reader should wait. For phrases and NOT, whose matches cost more to
- * find, the window is the newest STORE_SEARCH_WINDOW articles that hold all
- * the words, when their matches fill the page. With no limit, every match is
- * ranked. */
+/* A page of results of a query with words is ranked (BM25, see nr_bm25 in
+ * search.c) among the matches in the newest STORE_SEARCH_WINDOW articles that
+ * hold the query's words (phrases taken as words, NOT and qualifiers set
+ * aside), or offset + limit articles when more. When that range holds fewer
+ * matches than the page needs, it grows STORE_SEARCH_GROW times, at most
+ * STORE_SEARCH_STEPS - 1 times, and then every match is ranked; every match
+ * is too when fewer articles hold the words. With no limit, every match is
+ * ranked. Ranking every match of a word found in most of 100,000 articles
+ * takes longer than a reader should wait. */
 #define STORE_SEARCH_WINDOW 2000
+#define STORE_SEARCH_GROW 4
+#define STORE_SEARCH_STEPS 3
 
 /* Calls cb for each article matching q (NULL = all), best first, skipping
  * offset and stopping after limit (0 = no limit) or when cb returns non-zero. */
