@@ -26,7 +26,6 @@ struct sqlgen {
 	size_t nbinds;
 	struct buf fts;   /* the ranking FTS5 expression, or empty */
 	struct store *st; /* to weigh the plan of an entity condition; may be NULL */
-	int article;      /* where reads a.sort_time (the only column of a it reads) */
 	char **phrases;   /* the phrases of fts, as FTS5 numbers them ... */
 	int *negated;     /* ... and whether each is under a NOT */
 	size_t nphrases;
@@ -65,25 +64,6 @@ gen_free(struct sqlgen *g)
 	free(g->negated);
 	buf_free(&g->where);
 	buf_free(&g->fts);
-}
-
-/* Appends the condition c to where, with its "a.id" the id of the article
- * under test: with words, FTS5's rowid, so that conditions on the id alone
- * read no article row (rows are large: their flags sit behind the body). */
-static void
-gen_cond(struct sqlgen *g, const char *c)
-{
-	const char *p;
-
-	while ((p = strstr(c, "a.id")) != NULL) {
-		buf_add(&g->where, c, (size_t)(p - c));
-		if ((p == c || p[-1] == ' ' || p[-1] == '(') && g->fts.len > 0)
-			buf_adds(&g->where, "article_fts.rowid");
-		else
-			buf_add(&g->where, p, 4);
-		c = p + 4;
-	}
-	buf_adds(&g->where, c);
 }
 
 char *
@@ -317,8 +297,8 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 	case QUERY_F_ORG:
 	case QUERY_F_ENTITY:
 		kind = q->field == QUERY_F_ENTITY ? NULL : gen_kinds[q->field];
-		gen_cond(
-		    g,
+		buf_adds(
+		    &g->where,
 		    gen_entity_many(g, kind, q->text, 0)
 		        ? "EXISTS (SELECT 1 FROM entity_article m WHERE m.article_id = a.id AND"
 		          " m.entity_id IN (SELECT e.id FROM entity e WHERE"
@@ -331,33 +311,35 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 		gen_bind_entity(g, q->text);
 		break;
 	case QUERY_F_SPEAKER:
-		gen_cond(
-		    g, gen_entity_many(g, NULL, q->text, 1)
-		           ? "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id AND"
-		             " (s.speaker_id IN (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH
-		             ") OR s.speaker_text = ? COLLATE NOCASE))"
-		           : "a.id IN (SELECT s.article_id FROM statement s WHERE s.speaker_id IN"
-		             " (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH ")"
-		             " UNION SELECT s.article_id FROM statement s"
-		             " WHERE s.speaker_text = ? COLLATE NOCASE)");
+		buf_adds(
+		    &g->where,
+		    gen_entity_many(g, NULL, q->text, 1)
+		        ? "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id AND"
+		          " (s.speaker_id IN (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH
+		          ") OR s.speaker_text = ? COLLATE NOCASE))"
+		        : "a.id IN (SELECT s.article_id FROM statement s WHERE s.speaker_id IN"
+		          " (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH ")"
+		          " UNION SELECT s.article_id FROM statement s"
+		          " WHERE s.speaker_text = ? COLLATE NOCASE)");
 		gen_bind_entity(g, q->text);
 		gen_bind_text(g, q->text);
 		break;
 	case QUERY_F_TAG:
-		gen_cond(
-		    g, "(a.id IN (SELECT article_id FROM article_tag WHERE tag = ? COLLATE NOCASE)"
-		       " OR a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed_tag ft"
-		       " ON ft.feed_id = fa.feed_id WHERE ft.tag = ? COLLATE NOCASE))");
+		buf_adds(
+		    &g->where,
+		    "(a.id IN (SELECT article_id FROM article_tag WHERE tag = ? COLLATE NOCASE)"
+		    " OR a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed_tag ft"
+		    " ON ft.feed_id = fa.feed_id WHERE ft.tag = ? COLLATE NOCASE))");
 		gen_bind_text(g, q->text);
 		gen_bind_text(g, q->text);
 		break;
 	case QUERY_F_FEED:
 		id = strtoll(q->text, &end, 10);
-		gen_cond(g, "a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed f"
-		            " ON f.id = fa.feed_id WHERE f.id = ?"
-		            " OR instr(lower(coalesce(f.user_title, '')), lower(?)) > 0"
-		            " OR instr(lower(coalesce(f.title, '')), lower(?)) > 0"
-		            " OR instr(lower(f.url), lower(?)) > 0)");
+		buf_adds(&g->where, "a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed f"
+		                    " ON f.id = fa.feed_id WHERE f.id = ?"
+		                    " OR instr(lower(coalesce(f.user_title, '')), lower(?)) > 0"
+		                    " OR instr(lower(coalesce(f.title, '')), lower(?)) > 0"
+		                    " OR instr(lower(f.url), lower(?)) > 0)");
 		gen_bind_int(g, *end == '\0' ? id : -1);
 		gen_bind_text(g, q->text);
 		gen_bind_text(g, q->text);
@@ -365,12 +347,10 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 		break;
 	case QUERY_F_SINCE:
 		buf_adds(w, "a.sort_time >= ?");
-		g->article = 1;
 		gen_bind_int(g, q->time);
 		break;
 	case QUERY_F_UNTIL:
 		buf_adds(w, "a.sort_time < ?");
-		g->article = 1;
 		gen_bind_int(g, q->time);
 		break;
 	case QUERY_F_UNREAD:
@@ -381,22 +361,23 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 			buf_adds(
 			    w, q->field == QUERY_F_UNREAD
 			           ? "EXISTS (SELECT 1 FROM article u INDEXED BY article_unread_id"
-			             " WHERE u.unread = 1 AND u.id = article_fts.rowid)"
+			             " WHERE u.unread = 1 AND u.id = a.id)"
 			           : "EXISTS (SELECT 1 FROM article u INDEXED BY article_unread_id"
-			             " WHERE u.unread = 0 AND u.id = article_fts.rowid)");
+			             " WHERE u.unread = 0 AND u.id = a.id)");
 		else
 			buf_adds(w, q->field == QUERY_F_UNREAD ? "a.unread = 1" : "a.unread = 0");
 		break;
 	case QUERY_F_HAS_NOTE:
-		gen_cond(g, "a.id IN (SELECT article_id FROM note)");
+		buf_adds(&g->where, "a.id IN (SELECT article_id FROM note)");
 		break;
 	case QUERY_F_HAS_STATEMENT:
-		gen_cond(g, "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id)");
+		buf_adds(&g->where, "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id)");
 		break;
 	case QUERY_F_HAS_TAG:
-		gen_cond(g, "(EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id)"
-		            " OR EXISTS (SELECT 1 FROM feed_article fa JOIN feed_tag ft"
-		            " ON ft.feed_id = fa.feed_id WHERE fa.article_id = a.id))");
+		buf_adds(&g->where,
+		         "(EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id)"
+		         " OR EXISTS (SELECT 1 FROM feed_article fa JOIN feed_tag ft"
+		         " ON ft.feed_id = fa.feed_id WHERE fa.article_id = a.id))");
 		break;
 	}
 }
@@ -410,7 +391,8 @@ gen_sql(struct sqlgen *g, const struct query_node *q)
 
 	if (gen_is_text(q)) {
 		gen_fts(&fts, q, 0, NULL, 0);
-		gen_cond(g, "a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+		buf_adds(&g->where,
+		         "a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
 		gen_bind_text(g, buf_str(&fts));
 		buf_free(&fts);
 		return;
@@ -652,10 +634,12 @@ gen_prepare(struct store *st, const struct query_node *q, enum gen_mode mode, si
 		buf_adds(&sql, ") AS score");
 	} else
 		buf_adds(&sql, GEN_COLS "substr(a.body, 1, 200), 0");
-	/* without conditions on the article, FTS5 alone answers (no article rows read) */
-	if (fts && !g.article)
+	/* without conditions on the article, FTS5 alone answers; with them, the
+	 * article's id and dates come from a small index (schema v4), never from
+	 * its row, where they sit behind the body in overflow pages */
+	if (fts && g.where.len == 0)
 		buf_adds(&sql, " FROM article_fts WHERE article_fts MATCH ?");
-	else if (fts) /* the dates of an article, from a small index (schema v4) */
+	else if (fts)
 		buf_adds(&sql, " FROM article_fts JOIN article a INDEXED BY article_id_time"
 		               " ON a.id = article_fts.rowid WHERE article_fts MATCH ?");
 	else

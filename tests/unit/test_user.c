@@ -358,6 +358,65 @@ test_search_words(void **state)
 	search_page_free(&p);
 }
 
+/* A page is ranked among the newest STORE_SEARCH_WINDOW articles holding the
+ * words; when a qualifier keeps fewer than a page of them, the range grows
+ * until it finds the old articles that do match. */
+static void
+test_search_window_grows(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const paras[] = {"Harbour filler", "The harbour report for the day.",
+	                                    NULL};
+	const size_t n = STORE_SEARCH_WINDOW + 100, ntagged = 30;
+	int64_t id, first = 0;
+	struct search_page p;
+	char *cause = NULL, key[32];
+	size_t i, total = 0;
+	struct doc d;
+
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "window-%zu", i);
+		make_doc(&d, key, paras, 1700000000 + (int64_t)i * 60);
+		if (store_article_put(f->st, &d, 0, &id, NULL, &cause) != 0 ||
+		    (i < ntagged && store_tag_add(f->st, id, "oldest", &cause) != 0))
+			fail_msg("%s", cause);
+		if (i == 0)
+			first = id;
+		doc_free(&d);
+	}
+	assert_int_equal(store_commit(f->st, &cause), 0);
+
+	/* the newest 2,000 articles with 'harbour' hold no tagged one */
+	assert_int_equal(search_run(f->st, "harbour tag:oldest", 0, 20, &p, &cause), 0);
+	assert_int_equal(p.n, 20);
+	assert_true(p.more);
+	for (i = 0; i < p.n; i++)
+		assert_true(p.hits[i].id >= first && p.hits[i].id < first + (int64_t)ntagged);
+	search_page_free(&p);
+	assert_int_equal(search_run(f->st, "harbour tag:oldest", 20, 20, &p, &cause), 0);
+	assert_int_equal(p.n, ntagged - 20);
+	assert_false(p.more);
+	search_page_free(&p);
+	if (search_count(f->st, "harbour tag:oldest", &total, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(total, ntagged);
+
+	/* words alone, a phrase, and NOT: a full page from the newest articles */
+	assert_int_equal(search_run(f->st, "harbour", 0, 20, &p, &cause), 0);
+	assert_int_equal(p.n, 20);
+	assert_true(p.more);
+	assert_true(p.hits[0].score < 0);
+	search_page_free(&p);
+	assert_int_equal(search_run(f->st, "\"harbour report\" -tariff", 0, 20, &p, &cause), 0);
+	assert_int_equal(p.n, 20);
+	assert_non_null(strstr(p.hits[0].snippet, "\x02harbour report\x03"));
+	search_page_free(&p);
+	assert_int_equal(search_run(f->st, "\"report harbour\"", 0, 20, &p, &cause), 0);
+	assert_int_equal(p.n, 0);
+	search_page_free(&p);
+}
+
 static void
 test_search_injection(void **state)
 {
@@ -1351,21 +1410,14 @@ main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_search_qualifiers),
-	    T(test_search_words),
-	    T(test_search_injection),
-	    T(test_search_window),
-	    T(test_saved_searches_and_tags),
-	    T(test_decide_apply),
-	    T(test_decide_alias_merges),
-	    T(test_decide_record),
-	    T(test_decisions_survive_reanalysis),
-	    T(test_note_anchor),
-	    T(test_note_reanchor),
-	    T(test_export_markdown),
-	    T(test_export_json),
-	    T(test_export_csv),
-	    T(test_backup_round_trip),
+	    T(test_search_qualifiers),   T(test_search_words),
+	    T(test_search_injection),    T(test_search_window),
+	    T(test_search_window_grows), T(test_saved_searches_and_tags),
+	    T(test_decide_apply),        T(test_decide_alias_merges),
+	    T(test_decide_record),       T(test_decisions_survive_reanalysis),
+	    T(test_note_anchor),         T(test_note_reanchor),
+	    T(test_export_markdown),     T(test_export_json),
+	    T(test_export_csv),          T(test_backup_round_trip),
 	    T(test_restore_pending),
 	};
 
