@@ -130,7 +130,19 @@ extern const struct gaz_entry gaz_entries[];
 extern const uint32_t gaz_slots[];
 extern const uint32_t gaz_mask;
 
-/* Returns the entry whose key has sequence hash h, or NULL. */
-const struct gaz_entry *gaz_get(uint64_t h);
+/* Returns the entry whose key has sequence hash h, or NULL. Inline: the
+ * tokenizer looks up every word. */
+static inline const struct gaz_entry *
+gaz_get(uint64_t h)
+{
+	uint32_t i = (uint32_t)h & gaz_mask, e;
+
+	while ((e = gaz_slots[i]) != 0) {
+		if (gaz_entries[e - 1].hash == h)
+			return &gaz_entries[e - 1];
+		i = (i + 1) & gaz_mask;
+	}
+	return 0;
+}
 
 #endif

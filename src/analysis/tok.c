@@ -176,7 +176,7 @@ tok_push(struct actx *x)
 	struct tok *t;
 
 	if (x->nt == x->capt) {
-		x->capt = x->capt ? x->capt * 2 : 256;
+		x->capt = x->capt ? x->capt * 2 : 1024; /* most articles fit */
 		x->t = xreallocarray(x->t, x->capt, sizeof(*x->t));
 	}
 	t = &x->t[x->nt++];

@@ -233,6 +233,24 @@ html_before(struct html_render *r)
 	}
 }
 
+/* Returns 1 when the eight bytes at s are all kept as they are in a run of
+ * html_text: printable ASCII, with single spaces each followed by printable
+ * ASCII (none at either end). The test is the byte loop's, eight at a time. */
+static int
+html_plain8(const char *s)
+{
+	const uint64_t hi = 0x8080808080808080ull, lo7 = 0x7f7f7f7f7f7f7f7full;
+	uint64_t w, sp;
+
+	memcpy(&w, s, 8);
+	if ((w & hi) != 0 || ((w + 0x0101010101010101ull) & hi) != 0 || /* no DEL */
+	    ((w + 0x6060606060606060ull) & hi) != hi)                   /* none below ' ' */
+		return 0;
+	sp = w ^ 0x2020202020202020ull;
+	sp = ~(((sp & lo7) + lo7) | sp | lo7); /* the high bit of each space */
+	return (sp & 0x8000000000000080ull) == 0 && (sp & (sp << 8)) == 0;
+}
+
 /* Shows text: white space collapsed (or kept, in pre), controls dropped,
  * invalid UTF-8 replaced. */
 static void
@@ -252,6 +270,11 @@ html_text(struct html_render *r, const char *s, size_t n)
 		/* the longest run of characters shown as they are, copied at once */
 		for (run = i; run < n; run += k) {
 			unsigned char u = (unsigned char)s[run];
+
+			if (!r->pre && run + 8 <= n && html_plain8(s + run)) {
+				k = 8;
+				continue;
+			}
 
 			if (u >= 0x21 && u < 0x7f)
 				k = 1;
