@@ -408,6 +408,13 @@ store_undo(struct store *st)
 	st->fts_done = st->sp_done;
 }
 
+int
+store_bulk(struct store *st, int on, char **cause)
+{
+	return store_exec(st, on ? "PRAGMA foreign_keys = OFF" : "PRAGMA foreign_keys = ON",
+	                  "configuring", cause);
+}
+
 void
 store_rollback(struct store *st)
 {

@@ -38,6 +38,10 @@ int store_commit(struct store *st, char **cause);
 int store_savepoint(struct store *st, char **cause);
 int store_release(struct store *st, char **cause);
 void store_undo(struct store *st);
+/* Bulk mode, set outside a transaction: foreign keys are not checked, which
+ * was a fifth of the cost of storing an analysis. Only for a caller that
+ * stores every parent row before its children and deletes no parent row. */
+int store_bulk(struct store *st, int on, char **cause);
 void store_rollback(struct store *st);
 
 /* Returns 1 when the database has no article and no feed, else 0. */

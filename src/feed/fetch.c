@@ -704,6 +704,7 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	int running, left, progressed;
 	struct fetch_xfer *t;
 	CURLMsg *m;
+	char *icause = NULL;
 
 	memset(stats, 0, sizeof(*stats));
 	memset(&x, 0, sizeof(x));
@@ -720,6 +721,12 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	curl_multi_setopt(x.multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)o->jobs);
 	curl_multi_setopt(x.multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)o->per_host);
 	curl_multi_setopt(x.multi, CURLMOPT_MAXCONNECTS, (long)o->jobs);
+	/* articles, entities and feeds are stored before what refers to them,
+	 * and nothing is deleted but an article's own analysis rows */
+	if (store_bulk(st, 1, cause) != 0) {
+		curl_multi_cleanup(x.multi);
+		return -1;
+	}
 	/* parsing and rendering on a second core while this one stores */
 	xmlInitParser();
 	pthread_mutex_init(&x.lock, NULL);
@@ -789,6 +796,10 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	pthread_mutex_destroy(&x.lock);
 	fetch_batch_close(&x, 1);
 	free(x.batch);
+	if (store_bulk(st, 0, &icause) != 0) {
+		fetch_report(&x, store_path(st), icause);
+		free(icause);
+	}
 	stats->elapsed_s = fetch_elapsed(&x);
 	if (x.drawn) {
 		fetch_progress(&x, 1);

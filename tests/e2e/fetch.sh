@@ -28,6 +28,9 @@ check "articles are stored" contains "$out" "Ferry operator orders two electric 
 check "atom entries are stored" contains "$out" "Dock workers agree new shift pattern"
 check "the same story in two feeds is stored once" \
 	[ "$(printf '%s\n' "$out" | grep -c 'Regional grid agency approves offshore cable')" -eq 1 ]
+# fetch stores without checking foreign keys (store_bulk): what it stored must pass the check
+fk=$(python3 -c 'import sqlite3,sys; print(len(sqlite3.connect(sys.argv[1]).execute("PRAGMA foreign_key_check").fetchall()))' "$DB")
+check "a fetch leaves no row without its parent" [ "$fk" = 0 ]
 out=$(nr feeds)
 check "feeds shows the feed's own title" contains "$out" "Kestrel Bay Gazette"
 check "feeds shows tags" contains "$out" "[local, sea news]"
