@@ -1,7 +1,8 @@
 /* gen_search.c - builds a database of N generated articles for the search
  * benchmark (bench/search.sh): wire-style text from a fixed vocabulary, with
- * company and agency names that the analysis marks as entities, so that both
- * word queries and qualifiers have something realistic to find.
+ * company and agency names that the analysis marks as entities (twelve common
+ * companies, six agencies with aliases, and one company in 500 articles), so
+ * that both word queries and qualifiers have something realistic to find.
  *
  * usage: gen_search DB N   (deterministic for the same N) */
 #include <stdint.h>
@@ -51,6 +52,8 @@ static const char *const agencies[] = {
     "Ministry of Commerce",
 };
 static const char *const agency_alias[] = {"CAC", "ODT", "HA", "CC", "MA", "MOFCOM"};
+/* a company named in one article in 500: a qualifier that few articles meet */
+static const char rare_company[] = "Tamsin Biolabs";
 
 /* Appends a rare word: one of 50,000 made-up words, so most are seldom seen. */
 static void
@@ -151,6 +154,10 @@ make_article(struct gen *g, long i)
 				rare_word(&b);
 			else
 				buf_adds(&b, common[next() % NCOMMON]);
+		}
+		if (p == 1 && i % 500 == 250) {
+			buf_addc(&b, ' ');
+			mention(&g->a, &b, entity(&g->a, rare_company, ENT_COMPANY, NULL), p);
 		}
 		buf_addc(&b, '.');
 		doc_add_para(&g->d, b.data, b.len);

@@ -69,5 +69,6 @@ bench 'kalomi*'
 bench 'company:"Micron Technology"'
 bench 'agency:CAC'
 bench 'agency:CAC chips -tariff'
+bench 'company:"Tamsin Biolabs" chips' # a qualifier few articles meet, next to a common word
 bench 'tariff OR strike since:2023-12-01'
 bench 'is:unread rates'

@@ -31,7 +31,8 @@ char *store_fts_quote(const char *s);
  * aside), or offset + limit articles when more. When that range holds fewer
  * matches than the page needs, it grows STORE_SEARCH_GROW times, at most
  * STORE_SEARCH_STEPS - 1 times, and then every match is ranked; every match
- * is too when fewer articles hold the words. With no limit, every match is
+ * is too when fewer articles hold the words, and at once when a range holds
+ * no match at all. With no limit, every match is
  * ranked. Ranking every match of a word found in most of 100,000 articles
  * takes longer than a reader should wait. */
 #define STORE_SEARCH_WINDOW 2000
