@@ -4,14 +4,15 @@
 # median, min and max of RUNS runs (default 21) after 2 warm-up runs.
 #
 # usage: bench/search.sh [N] [RUNS]     (from the build folder, after make check,
-#        or set NEWSROOM and GEN to the two programs)
+#        or set NEWSROOM and GEN to the two programs, and DB to use another
+#        database than the one built here)
 set -eu
 N=${1:-100000}
 RUNS=${2:-21}
 : "${NEWSROOM:=./newsroom}"
 : "${GEN:=./bench/gen_search}"
 : "${BENCH_DIR:=/tmp/nr-bench-search}"
-DB="$BENCH_DIR/search-$N.db"
+: "${DB:=$BENCH_DIR/search-$N.db}"
 mkdir -p "$BENCH_DIR"
 if [ ! -f "$DB" ]; then
 	echo "# building $DB with $N articles"
