@@ -792,43 +792,102 @@ gen_window(struct store *st, const struct query_node *q, size_t want, int64_t *c
 	return rc;
 }
 
-/* One hit's columns and its snippet (FTS5 expression ?3), read only for the
- * hits of the page: a snippet reads and tokenizes the whole article, and the
- * ranking query would make one for every match it ranks. */
-static const char gen_hit_sql[] =
-    GEN_COLS "snippet(article_fts, 1, ?1, ?2, '…', 24) FROM article_fts JOIN article a"
-             " ON a.id = article_fts.rowid WHERE article_fts MATCH ?3 AND article_fts.rowid = ?4";
+/* A hit's columns, read only for the hits of the page. */
+static const char gen_hit_sql[] = GEN_COLS "NULL FROM article a WHERE a.id = ?";
 
-/* Calls cb with the hit id (score) of the FTS5 expression fts; 0, 1 when cb
- * says stop, or -1. An article deleted meanwhile is skipped. */
+/* The hits of a page are read this many at a time. */
+#define GEN_CHUNK 64
+
+/* Sets snip[i] (the caller frees them) to the snippet of the FTS5 expression
+ * fts in article ids[i], for n ids. One pass over the range of the ids
+ * computes them: a snippet reads and tokenizes its whole article, so the
+ * ranking query, which would make one for every match it ranks, does not;
+ * and finding one article in FTS5 by rowid costs 0.2-0.8 ms, a pass over
+ * 2,000 matches 0.4 ms. */
 static int
-gen_hit(struct store *st, const char *fts, int64_t id, double score,
-        int (*cb)(const struct store_hit *, void *), void *arg, char **cause)
+gen_snippets(struct store *st, const char *fts, const int64_t *ids, size_t n, char **snip,
+             char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st, gen_hit_sql, cause);
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *s = NULL;
+	int64_t lo = ids[0], hi = ids[0], id;
+	size_t i;
+	int rc, k = 1;
+
+	for (i = 0; i < n; i++) {
+		snip[i] = NULL;
+		lo = ids[i] < lo ? ids[i] : lo;
+		hi = ids[i] > hi ? ids[i] : hi;
+	}
+	/* '+': a filter, never rowids FTS5 would look up one by one */
+	buf_adds(&sql, "SELECT article_fts.rowid, snippet(article_fts, 1, ?, ?, '…', 24)"
+	               " FROM article_fts WHERE article_fts MATCH ?"
+	               " AND article_fts.rowid BETWEEN ? AND ? AND +article_fts.rowid IN (");
+	for (i = 0; i < n; i++)
+		buf_adds(&sql, i > 0 ? ", ?" : "?");
+	buf_addc(&sql, ')');
+	if (sqlite3_prepare_v2(st->db, buf_str(&sql), -1, &s, NULL) != SQLITE_OK) {
+		buf_free(&sql);
+		return store_fail(st, cause, "preparing a search");
+	}
+	buf_free(&sql);
+	sqlite3_bind_text(s, k++, (const char[]){SEARCH_HL_ON, '\0'}, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, k++, (const char[]){SEARCH_HL_OFF, '\0'}, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, k++, fts, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, k++, lo);
+	sqlite3_bind_int64(s, k++, hi);
+	for (i = 0; i < n; i++)
+		sqlite3_bind_int64(s, k++, ids[i]);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		for (i = 0; i < n; i++)
+			if (ids[i] == id && snip[i] == NULL)
+				snip[i] = store_col_dup(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "searching");
+	return 0;
+}
+
+/* Calls cb for each of the n hits ids (scores), best first, with its columns
+ * and snippet; 0, 1 when cb says stop, or -1. An article deleted meanwhile is
+ * skipped. */
+static int
+gen_hits(struct store *st, const char *fts, const int64_t *ids, const double *scores, size_t n,
+         int (*cb)(const struct store_hit *, void *), void *arg, char **cause)
+{
+	char *snip[GEN_CHUNK];
 	struct store_hit h;
+	sqlite3_stmt *s;
+	size_t i, j;
 	int rc, r = 0;
 
-	if (s == NULL)
+	if (gen_snippets(st, fts, ids, n, snip, cause) != 0)
 		return -1;
-	sqlite3_bind_text(s, 1, (const char[]){SEARCH_HL_ON, '\0'}, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, (const char[]){SEARCH_HL_OFF, '\0'}, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, fts, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		h.id = sqlite3_column_int64(s, 0);
-		h.title = (const char *)sqlite3_column_text(s, 1);
-		h.url = (const char *)sqlite3_column_text(s, 2);
-		h.feed = (const char *)sqlite3_column_text(s, 3);
-		h.time = sqlite3_column_int64(s, 4);
-		h.unread = sqlite3_column_int(s, 5);
-		h.snippet = (const char *)sqlite3_column_text(s, 6);
-		h.score = score;
-		r = cb(&h, arg) != 0;
-	} else if (rc != SQLITE_DONE)
-		r = store_fail(st, cause, "searching");
-	sqlite3_reset(s);
+	for (i = 0; i < n && r == 0; i++) {
+		if ((s = store_stmt(st, gen_hit_sql, cause)) == NULL) {
+			r = -1;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, ids[i]);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			h.id = sqlite3_column_int64(s, 0);
+			h.title = (const char *)sqlite3_column_text(s, 1);
+			h.url = (const char *)sqlite3_column_text(s, 2);
+			h.feed = (const char *)sqlite3_column_text(s, 3);
+			h.time = sqlite3_column_int64(s, 4);
+			h.unread = sqlite3_column_int(s, 5);
+			h.snippet = snip[i];
+			h.score = scores[i];
+			r = cb(&h, arg) != 0;
+		} else if (rc != SQLITE_DONE)
+			r = store_fail(st, cause, "searching");
+		sqlite3_reset(s);
+	}
+	for (j = 0; j < n; j++)
+		free(snip[j]);
 	return r;
 }
 
@@ -838,11 +897,11 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 {
 	struct store_hit h;
 	sqlite3_stmt *s;
-	int64_t cutoff = 0;
-	int conds;
+	int64_t cutoff = 0, ids[GEN_CHUNK];
+	double scores[GEN_CHUNK];
+	size_t n = 0;
+	int conds, rc, r = 0;
 	char *fts = gen_fts_of(q, 0, &conds);
-
-	int rc, r = 0;
 
 	/* ranking every match of a word found in most articles takes longer than
 	 * a reader waits; a page is ranked among the newest matches */
@@ -852,8 +911,12 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 		goto fail;
 	while (r == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (fts[0] != '\0') {
-			r = gen_hit(st, fts, sqlite3_column_int64(s, 0),
-			            sqlite3_column_double(s, 1), cb, arg, cause);
+			ids[n] = sqlite3_column_int64(s, 0);
+			scores[n++] = sqlite3_column_double(s, 1);
+			if (n == GEN_CHUNK) {
+				r = gen_hits(st, fts, ids, scores, n, cb, arg, cause);
+				n = 0;
+			}
 			continue;
 		}
 		h.id = sqlite3_column_int64(s, 0);
@@ -869,6 +932,8 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 	if (r == 0 && rc != SQLITE_DONE)
 		r = store_fail(st, cause, "searching");
 	sqlite3_finalize(s);
+	if (r == 0 && n > 0)
+		r = gen_hits(st, fts, ids, scores, n, cb, arg, cause);
 	free(fts);
 	return r < 0 ? -1 : 0;
 fail:
