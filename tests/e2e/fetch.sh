@@ -136,6 +136,26 @@ nr fetch --force --timeout 2 --max-size 512k busy >/dev/null 2>&1
 nr fetch --force --timeout 2 --max-size 512k "$BASE/busy" >/dev/null 2>&1
 check "--force ignores Retry-After" contains "$(srv_since "$mark")" "429 /busy"
 
+# a feed that cannot be stored fails whole and alone: feeds share a transaction,
+# each in a savepoint (a trigger planted in the database refuses one item of the
+# feed that arrives last, so that the other one is already in the transaction)
+D7="$TMPD/part.db"
+sed 's|Dock workers agree new shift pattern|Poisoned dock story|' "$SRV_ROOT/harbour.atom" >"$SRV_ROOT/poison.atom"
+"$NEWSROOM" --db "$D7" add "$BASE/feeds/gazette.xml" >/dev/null
+"$NEWSROOM" --db "$D7" add "$BASE/late/poison.atom" >/dev/null
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("CREATE TRIGGER poison BEFORE INSERT ON article WHEN new.title LIKE \"Poisoned%\" BEGIN SELECT RAISE(ABORT, \"refused by the test\"); END"); c.commit()' "$D7"
+out=$("$NEWSROOM" --db "$D7" fetch 2>&1); rc=$?
+check "a feed that cannot be stored makes the fetch exit 1" [ $rc -eq 1 ]
+check "the unstorable feed is named with the reason" contains "$out" "$BASE/late/poison.atom: "
+check "the unstorable feed's reason is SQLite's" contains "$out" "refused by the test"
+out=$("$NEWSROOM" --db "$D7" feeds 2>&1)
+check "the other feed of the batch is stored whole" contains "$out" "$BASE/feeds/gazette.xml
+      4 articles"
+check "the unstorable feed keeps none of its items" contains "$out" "$BASE/late/poison.atom
+      0 articles"
+fts=$(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("INSERT INTO article_fts(article_fts) VALUES (\"integrity-check\")"); print(c.execute("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", ("electric",)).fetchone()[0])' "$D7" 2>&1)
+check "the search index matches what was stored" [ "$fts" = 1 ]
+
 # a feed from a urls file keeps its state from one run to the next
 cp "$SRV_ROOT/harbour.atom" "$SRV_ROOT/listed.atom"
 printf '%s listed "~Listed Watch"\n' "$BASE/feeds/listed.atom" >"$TMPD/urls"

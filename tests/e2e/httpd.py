@@ -14,6 +14,7 @@ by itself after TIMEOUT_S seconds (default 120).
   /gzip/NAME      ROOT/NAME gzip-compressed (when the client accepts gzip)
   /moved/NAME     301 to /feeds/NAME        /moved308/NAME  308 to /feeds/NAME
   /temp/NAME      302 to /feeds/NAME
+  /late/NAME      ROOT/NAME after 0.2 s (it arrives after the others)
   /slow           answers after 10 s
   /error          500                       /busy           429, Retry-After: 120
   /huge           4 MiB of feed text, no Content-Length (the cap must stop it)
@@ -99,6 +100,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._static(p[7:])
         if p.startswith("/lm/"):
             return self._static(p[4:], etag=False)
+        if p.startswith("/late/"):
+            time.sleep(0.2)
+            return self._static(p[6:])
         if p.startswith("/plain/"):
             return self._static(p[7:], etag=False, lastmod=False)
         if p.startswith("/gzip/"):
