@@ -9,33 +9,124 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
-/* Returns the id of the entity called name, creating it with kind if new; -1 on error. */
+/* FNV-1a of name folded as SQLite's NOCASE folds it (ASCII letters only). */
+static uint64_t
+store_ents_hash(const char *name)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *name != '\0'; name++) {
+		unsigned char c = (unsigned char)*name;
+
+		h ^= c >= 'A' && c <= 'Z' ? c + 32 : c;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int
+store_ents_same(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+
+		if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y))
+			return 0;
+	}
+	return *a == *b;
+}
+
+/* Returns the slot of name in the open-addressed table (empty when absent). */
+static size_t
+store_ents_slot(const struct store *st, const char *name)
+{
+	size_t i = (size_t)store_ents_hash(name) & (st->ents.cap - 1);
+
+	while (st->ents.names[i] != NULL && !store_ents_same(st->ents.names[i], name))
+		i = (i + 1) & (st->ents.cap - 1);
+	return i;
+}
+
+static void
+store_ents_add(struct store *st, const char *name, int64_t id)
+{
+	size_t i, old = st->ents.cap;
+	char **names = st->ents.names;
+	int64_t *ids = st->ents.ids;
+
+	if (2 * (st->ents.n + 1) > st->ents.cap) {
+		st->ents.cap = old ? 2 * old : 256;
+		st->ents.names = xcalloc(st->ents.cap, sizeof(*st->ents.names));
+		st->ents.ids = xcalloc(st->ents.cap, sizeof(*st->ents.ids));
+		for (i = 0; i < old; i++)
+			if (names[i] != NULL) {
+				size_t k = store_ents_slot(st, names[i]);
+
+				st->ents.names[k] = names[i];
+				st->ents.ids[k] = ids[i];
+			}
+		free(names);
+		free(ids);
+	}
+	i = store_ents_slot(st, name);
+	if (st->ents.names[i] != NULL)
+		return;
+	st->ents.names[i] = xstrdup(name);
+	st->ents.ids[i] = id;
+	st->ents.n++;
+}
+
+void
+store_ents_clear(struct store *st, int all)
+{
+	size_t i;
+
+	for (i = 0; i < st->ents.cap; i++) {
+		free(st->ents.names[i]);
+		st->ents.names[i] = NULL;
+	}
+	st->ents.n = 0;
+	if (all) {
+		free(st->ents.names);
+		free(st->ents.ids);
+		memset(&st->ents, 0, sizeof(st->ents));
+	}
+}
+
+/* Returns the id of the entity called name, creating it with kind if new; -1
+ * on error. Ids are remembered: a fetch looks up each entity of each article,
+ * about twenty an article. */
 static int64_t
 store_entity_id(struct store *st, const char *name, enum ent_kind kind, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM entity WHERE name = ?", cause);
+	sqlite3_stmt *s;
 	int64_t id = -1;
+	size_t slot;
 	int rc;
 
-	if (s == NULL)
+	if (st->ents.n > 0 && st->ents.names[slot = store_ents_slot(st, name)] != NULL)
+		return st->ents.ids[slot];
+	if ((s = store_stmt(st, "SELECT id FROM entity WHERE name = ?", cause)) == NULL)
 		return -1;
 	store_bind_text(s, 1, name);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return id;
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, cause, "looking up an entity");
-	s = store_stmt(st, "INSERT INTO entity (name, kind) VALUES (?, ?)", cause);
-	if (s == NULL)
-		return -1;
-	store_bind_text(s, 1, name);
-	store_bind_text(s, 2, ent_kind_name(kind));
-	if (store_step_done(st, s, "storing an entity", cause) != 0)
-		return -1;
-	return sqlite3_last_insert_rowid(st->db);
+	if (rc == SQLITE_DONE) {
+		s = store_stmt(st, "INSERT INTO entity (name, kind) VALUES (?, ?)", cause);
+		if (s == NULL)
+			return -1;
+		store_bind_text(s, 1, name);
+		store_bind_text(s, 2, ent_kind_name(kind));
+		if (store_step_done(st, s, "storing an entity", cause) != 0)
+			return -1;
+		id = sqlite3_last_insert_rowid(st->db);
+	}
+	store_ents_add(st, name, id);
+	return id;
 }
 
 static int
@@ -211,9 +302,12 @@ store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
 	int64_t *ids = xcalloc(a->nents + 1, sizeof(*ids));
 	sqlite3_stmt *s;
 	size_t i, j;
-	int rc = -1;
+	int rc = -1, fresh;
 
-	if (store_analysis_clear(st, article_id, cause) != 0)
+	/* an article store_article_put has just inserted has no analysis yet */
+	fresh = article_id == st->fresh_id;
+	st->fresh_id = 0;
+	if (!fresh && store_analysis_clear(st, article_id, cause) != 0)
 		goto out;
 	for (i = 0; i < a->nents; i++) {
 		if ((ids[i] = store_entity_id(st, a->ents[i].name, a->ents[i].kind, cause)) < 0)

@@ -146,12 +146,11 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 	if ((id = store_article_find(st, d->key, cause)) < 0)
 		goto out;
 	if (id == 0) {
-		s = store_stmt(
-		    st,
-		    "INSERT INTO article (key, url, title, author, published, updated,"
-		    " fetched, sort_time, source_is_html, summary_only, body, links,"
-		    " imported) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13,?14)",
-		    cause);
+		s = store_stmt(st,
+		               "INSERT INTO article (key, url, title, author, published, updated,"
+		               " fetched, sort_time, source_is_html, summary_only, body, links,"
+		               " imported) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13,?14)",
+		               cause);
 		if (s == NULL)
 			goto out;
 		store_bind_text(s, 1, d->key);
@@ -199,8 +198,10 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		*status = id == 0                       ? STORE_PUT_NEW
 		          : sqlite3_changes(st->db) > 0 ? STORE_PUT_CHANGED
 		                                        : STORE_PUT_SAME;
+	st->fresh_id = 0;
 	if (id == 0) {
 		id = sqlite3_last_insert_rowid(st->db);
+		st->fresh_id = id;
 		reindex = 1;
 	}
 	if (reindex) {

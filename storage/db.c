@@ -293,6 +293,7 @@ store_close(struct store *st)
 	for (i = 0; i < STORE_NCACHE; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
+	store_ents_clear(st, 1);
 	free(st->fts_ids);
 	free(st->path);
 	free(st);
@@ -403,6 +404,7 @@ void
 store_undo(struct store *st)
 {
 	sqlite3_exec(st->db, "ROLLBACK TO part; RELEASE part", NULL, NULL, NULL);
+	store_ents_clear(st, 0);
 	/* what was indexed inside the savepoint is unindexed again */
 	st->fts_n = st->sp_n;
 	st->fts_done = st->sp_done;
@@ -419,6 +421,7 @@ void
 store_rollback(struct store *st)
 {
 	store_fts_drop(st);
+	store_ents_clear(st, 0);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -32,6 +32,14 @@ struct store {
 	int64_t *fts_ids;
 	size_t fts_n, fts_done, fts_cap;
 	size_t sp_n, sp_done; /* the same at store_savepoint */
+	int64_t fresh_id;     /* the article store_article_put inserted last */
+	/* entity ids by name, folded as NOCASE folds (entities are never renamed
+	 * or deleted); emptied when a transaction or savepoint is undone */
+	struct {
+		char **names;
+		int64_t *ids;
+		size_t n, cap;
+	} ents;
 };
 
 /* Returns the prepared statement for sql (a string literal: it is cached by
@@ -50,6 +58,9 @@ int store_step_done(struct store *st, sqlite3_stmt *s, const char *what, char **
 int store_fts_sync(struct store *st, char **cause);
 /* Forgets the articles waiting for store_fts_sync (their rows were rolled back). */
 void store_fts_drop(struct store *st);
+/* Forgets the entity ids store_analysis_put remembered (an undone
+ * transaction may have taken some back); frees with all = 1. */
+void store_ents_clear(struct store *st, int all);
 /* Returns a copy the caller owns of column i, or NULL for SQL NULL. */
 char *store_col_dup(sqlite3_stmt *s, int i);
 

@@ -342,6 +342,73 @@ test_analysis_round_trip(void **state)
 	doc_free(&d);
 }
 
+/* Stores article key with one mention of an entity called name; returns the
+ * entity's stored id. */
+static int64_t
+put_one_entity(struct store *st, const char *key, const char *name)
+{
+	struct doc d;
+	struct analysis a, back;
+	struct ana_entity ent = {(char *)name, ENT_COMPANY, NULL, 0};
+	struct ana_mention ment = {0, 1, 0, 4};
+	char *cause = NULL;
+	int64_t id, eid;
+	sqlite3_stmt *s;
+
+	make_doc(&d, key, "Trade note", "Firm news of the week.", NULL);
+	assert_int_equal(store_article_put(st, &d, 0, &id, NULL, &cause), 0);
+	memset(&a, 0, sizeof(a));
+	a.ents = &ent;
+	a.nents = 1;
+	a.ments = &ment;
+	a.nments = 1;
+	assert_int_equal(store_analysis_put(st, id, &d, &a, &cause), 0);
+	assert_int_equal(store_analysis_get(st, id, &back, &cause), 0);
+	assert_int_equal(back.nments, 1);
+	s = store_stmt(st, "SELECT id FROM entity WHERE name = ?", &cause);
+	assert_non_null(s);
+	sqlite3_bind_text(s, 1, back.ents[0].name, -1, SQLITE_TRANSIENT);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	eid = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	analysis_free(&back);
+	doc_free(&d);
+	return eid;
+}
+
+/* Entity ids are remembered by name (case folded as NOCASE folds it); an
+ * entity created by an undone transaction or savepoint must not be
+ * remembered, since its id goes back to the free pool. */
+static void
+test_entity_ids_remembered(void **state)
+{
+	struct fixture *f = *state;
+	char *cause = NULL;
+	int64_t a, b, c;
+
+	a = put_one_entity(f->st, "e1", "Brisnel Freight");
+	assert_int_equal(put_one_entity(f->st, "e2", "BRISNEL freight"), a);
+
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	b = put_one_entity(f->st, "e3", "Corvath Mills");
+	store_rollback(f->st);
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	c = put_one_entity(f->st, "e4", "Dunmere Salt");
+	assert_int_equal(c, b); /* the freed id is given again */
+	assert_true(put_one_entity(f->st, "e5", "Corvath Mills") != c);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	assert_int_equal(store_savepoint(f->st, &cause), 0);
+	b = put_one_entity(f->st, "e6", "Essary Glass");
+	store_undo(f->st);
+	c = put_one_entity(f->st, "e7", "Fallow Timber");
+	assert_int_equal(c, b);
+	assert_true(put_one_entity(f->st, "e8", "Essary Glass") != c);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	assert_int_equal(put_one_entity(f->st, "e9", "brisnel FREIGHT"), a);
+}
+
 /* Returns the number of rows of table (a literal) for article id. */
 static int
 rows_of(struct store *st, const char *table, int64_t id)
@@ -530,6 +597,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_fts_in_sync, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_in_transaction, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_savepoint, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_entity_ids_remembered, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mentions_packed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
