@@ -144,14 +144,19 @@ store_groups_load(struct store *st, struct store_groups *g, char **cause)
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "listing feeds");
+		store_fail(st, cause, "listing feeds");
 	g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
 	memset(&g->v[g->n], 0, sizeof(g->v[0]));
 	g->n++;
 	/* the btree's own count: no row is read */
-	if (store_browse_counts(st, store_stmt(st, "SELECT count(*) FROM article", cause), -1,
-	                        &g->total, NULL, cause) != 0)
+	if (rc != SQLITE_DONE ||
+	    store_browse_counts(st, store_stmt(st, "SELECT count(*) FROM article", cause), -1,
+	                        &g->total, NULL, cause) != 0) {
+		/* nothing half-read: the next call starts again */
+		while (g->n > 0)
+			free(g->v[--g->n].title);
 		return -1;
+	}
 	g->loaded = 1;
 	return 0;
 }
@@ -564,12 +569,16 @@ int
 store_browse_entity_counts(struct store *st, int64_t id, size_t *mentions, size_t *articles,
                            size_t *statements, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(
-	    st,
-	    "SELECT (SELECT coalesce(sum(mentions), 0) FROM entity_article WHERE entity_id = ?1),"
-	    " (SELECT count(*) FROM entity_article WHERE entity_id = ?1),"
-	    " (SELECT count(*) FROM statement WHERE speaker_id = ?1)",
-	    cause);
+	sqlite3_stmt *s = statements != NULL
+	                      ? store_stmt(st,
+	                                   "SELECT coalesce(sum(mentions), 0), count(*),"
+	                                   " (SELECT count(*) FROM statement WHERE speaker_id = ?1)"
+	                                   " FROM entity_article WHERE entity_id = ?1",
+	                                   cause)
+	                      : store_stmt(st,
+	                                   "SELECT coalesce(sum(mentions), 0), count(*), 0"
+	                                   " FROM entity_article WHERE entity_id = ?1",
+	                                   cause);
 	int rc;
 
 	if (s == NULL)
@@ -579,7 +588,8 @@ store_browse_entity_counts(struct store *st, int64_t id, size_t *mentions, size_
 	if (rc == SQLITE_ROW) {
 		*mentions = (size_t)sqlite3_column_int64(s, 0);
 		*articles = (size_t)sqlite3_column_int64(s, 1);
-		*statements = (size_t)sqlite3_column_int64(s, 2);
+		if (statements != NULL)
+			*statements = (size_t)sqlite3_column_int64(s, 2);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)

@@ -35,8 +35,9 @@ struct store_entity_row {
 int store_browse_entities(struct store *st, const char *kind, int speakers,
                           int (*cb)(const struct store_entity_row *, void *), void *arg,
                           char **cause);
-/* Counts the mentions of entity id, the articles they are in, and the
- * statements it made. */
+/* Counts the mentions of entity id, the articles they are in, and (unless
+ * statements is NULL: store_browse_said_count_some counts them a part at a
+ * time) the statements it made. */
 int store_browse_entity_counts(struct store *st, int64_t id, size_t *mentions, size_t *articles,
                                size_t *statements, char **cause);
 

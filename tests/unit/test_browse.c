@@ -14,6 +14,7 @@
 #include "storage/browse.h"
 #include "storage/feeds.h"
 #include "storage/store.h"
+#include "storage/user.h"
 #include "util/xmalloc.h"
 
 #define NART 57
@@ -179,49 +180,38 @@ test_lists_and_counts(void **state)
 	}
 }
 
+/* The list of all articles by feed, every page of it, from either end, with
+ * its groups kept or not, and the next unread from each row, agree with
+ * 'newsroom list --sort feed' (store_article_list): each article once, under
+ * the first feed that carries it, feeds by title, then the feedless ones. */
 static void
-test_by_feed(void **state)
+check_by_feed(struct fixture *f, size_t nart)
 {
-	struct fixture *f = *state;
 	struct store_filter flt;
 	struct ids all, page;
-	size_t t, off, i, k;
+	size_t t, off, i, k, pos, want;
+	struct store_groups *g;
 	char *cause = NULL;
+	int done;
 
-	/* each article once, as 'newsroom list --sort feed' lists them: under the
-	 * first feed that carries it, feeds by title, then the feedless ones */
 	memset(&flt, 0, sizeof(flt));
 	flt.sort = STORE_SORT_FEED;
 	all.n = 0;
 	assert_int_equal(store_article_list(f->st, &flt, 0, 0, collect, &all, &cause), 0);
-	assert_int_equal(all.n, NART);
+	assert_int_equal(all.n, nart);
 	assert_int_equal(store_browse_count(f->st, &flt, &t, NULL, &cause), 0);
-	assert_int_equal(t, NART);
-	/* a story in two feeds is listed under the first by id ("Zeta wire"), which
-	 * comes last by title: its rows end the list before the imported ones */
-	memset(&flt, 0, sizeof(flt));
-	flt.feed_id = f->feeds[0];
-	assert_int_equal(store_browse_count(f->st, &flt, &t, NULL, &cause), 0);
-	for (i = 0, k = 0; i < NART; i++)
-		k += (i % 3 == 0 && i % 5 != 0) || i % 6 == 1;
-	assert_int_equal(t, k); /* the stories it shares with the others are in it */
-	flt.feed_id = 0;
-	flt.sort = STORE_SORT_FEED;
-	t = NART;
+	assert_int_equal(t, nart);
 	for (i = 0; i < all.n; i++)
 		for (k = 0; k < i; k++)
 			assert_true(all.v[k] != all.v[i]);
 	for (k = 0; k < 3; k++) {
-		struct store_groups *g = k ? store_browse_groups_new() : NULL;
-		int done = 0;
-
+		g = k ? store_browse_groups_new() : NULL;
+		done = 0;
 		/* counted as pages need them (1), or beforehand, in idle time (2) */
 		for (i = 0; k == 2 && !done && i < 10; i++)
 			assert_int_equal(store_browse_groups_count_some(f->st, g, &done, &cause),
 			                 0);
 		assert_true(k < 2 || done);
-
-		/* every page, from either end, and with the groups kept or not */
 		for (off = 0; off <= t; off++) {
 			page.n = 0;
 			assert_int_equal(
@@ -243,20 +233,46 @@ test_by_feed(void **state)
 		}
 		store_browse_groups_free(g);
 	}
-	/* the next unread after each row agrees with the list */
-	{
-		struct store_groups *g = store_browse_groups_new();
-		size_t pos, want;
-
-		for (off = 0; off < t; off++) {
-			assert_int_equal(
-			    store_browse_unread_near(f->st, &flt, g, off, 1, &pos, &cause), 0);
-			for (want = off + 1; want < t && !all.unread[want]; want++)
-				;
-			assert_int_equal(pos, want < t ? want : (size_t)-1);
-		}
-		store_browse_groups_free(g);
+	g = store_browse_groups_new();
+	for (off = 0; off < t; off++) {
+		assert_int_equal(store_browse_unread_near(f->st, &flt, g, off, 1, &pos, &cause), 0);
+		for (want = off + 1; want < t && !all.unread[want]; want++)
+			;
+		assert_int_equal(pos, want < t ? want : (size_t)-1);
 	}
+	store_browse_groups_free(g);
+}
+
+static void
+test_by_feed(void **state)
+{
+	struct fixture *f = *state;
+	struct store_filter flt;
+	struct ids one;
+	size_t t, i, k, ndel;
+	char *cause = NULL;
+
+	/* a story in two feeds counts in both feeds' own lists */
+	memset(&flt, 0, sizeof(flt));
+	flt.feed_id = f->feeds[0];
+	assert_int_equal(store_browse_count(f->st, &flt, &t, NULL, &cause), 0);
+	for (i = 0, k = 0; i < NART; i++)
+		k += (i % 3 == 0 && i % 5 != 0) || i % 6 == 1;
+	assert_int_equal(t, k);
+	/* but is listed once by feed, under the first by id ("Zeta wire"),
+	 * which comes last by title */
+	check_by_feed(f, NART);
+	/* a removed feed's articles that the user tagged stay, in no feed and
+	 * not imported: they join the imported ones at the end */
+	flt.feed_id = f->feeds[2];
+	one.n = 0;
+	assert_int_equal(store_article_list(f->st, &flt, 0, 0, collect, &one, &cause), 0);
+	assert_true(one.n > 3);
+	assert_int_equal(store_tag_add(f->st, one.v[0], "keep", &cause), 0);
+	assert_int_equal(store_tag_add(f->st, one.v[2], "keep", &cause), 0);
+	assert_int_equal(store_feed_remove(f->st, f->feeds[2], &ndel, &cause), 0);
+	assert_true(ndel > 0);
+	check_by_feed(f, NART - ndel);
 }
 
 static void
