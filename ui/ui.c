@@ -1042,7 +1042,7 @@ ui_main(struct cli *c)
 	struct sigaction sa;
 	char *path;
 	int rc, key = 0, idle;
-	double t0, cpu0 = 0;
+	double t0, cpu0 = 0, idle_max = 0, idle_max_cpu = 0;
 	wint_t ch;
 
 	memset(&u, 0, sizeof(u));
@@ -1119,8 +1119,18 @@ ui_main(struct cli *c)
 		rc = get_wch(&ch);
 		ui_reload_poll(&u);
 		if (rc == ERR) {
-			if (idle)
+			if (idle) {
+				double i0 = ui_trace ? ui_now_ms() : 0;
+				double c0 = ui_trace ? ui_clock_ms(CLOCK_PROCESS_CPUTIME_ID) : 0;
+
 				ui_idle(&u);
+				/* the longest step is the longest a key may wait for one */
+				if (ui_trace != NULL && ui_now_ms() - i0 > idle_max)
+					idle_max = ui_now_ms() - i0;
+				if (ui_trace != NULL &&
+				    ui_clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0 > idle_max_cpu)
+					idle_max_cpu = ui_clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
+			}
 			continue;
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -1153,7 +1163,9 @@ ui_main(struct cli *c)
 	buf_free(&u.child_out);
 	free(u.self);
 	ui_config_free(&u.cfg);
-	if (ui_trace != NULL)
+	if (ui_trace != NULL) {
+		fprintf(ui_trace, "idle-max %.3f %.3f\n", idle_max, idle_max_cpu);
 		fclose(ui_trace);
+	}
 	return rc;
 }

@@ -130,29 +130,34 @@ ui_ents_reload(struct ui *u, struct ui_screen *s, int full)
 		ui_ents_load(u, s);
 }
 
-/* Counts a few more rows; returns 1 while some are left. A speaker's
- * statements are counted a part at a time (50,000 index entries a step,
- * a few milliseconds), so that a key is never kept waiting long. */
+/* Counts a few more rows; returns 1 while some are left. Statements are
+ * counted a part at a time (50,000 index entries a step, a few
+ * milliseconds), so that a key is never kept waiting long. */
 static int
 ui_ents_idle(struct ui *u, struct ui_screen *s)
 {
 	struct ui_ents *e = (struct ui_ents *)s;
 	char *cause = NULL;
 	size_t done = 0, before, budget = 50000;
-	int rc, all;
+	int rc, all = 1, mentions = 0;
 
 	while (e->next < e->n && done < 4 && budget > 0) {
 		struct ui_ent *x = &e->v[e->next];
 
-		all = 1;
-		if (e->speakers) {
-			before = x->statements;
+		rc = 0;
+		if (!e->speakers && e->below == INT64_MAX) {
+			/* one entity's mentions a step: as many index entries as articles */
+			if (mentions++ > 0)
+				break;
+			rc = store_browse_entity_counts(u->st, x->id, &x->mentions, &x->articles,
+			                                NULL, &cause);
+			budget -= x->articles < budget ? x->articles : budget - 1;
+		}
+		before = x->statements;
+		if (rc == 0)
 			rc = store_browse_said_count_some(u->st, x->id, &e->below, budget,
 			                                  &x->statements, &all, &cause);
-			budget -= x->statements - before < budget ? x->statements - before : budget;
-		} else
-			rc = store_browse_entity_counts(u->st, x->id, &x->mentions, &x->articles,
-			                                &x->statements, &cause);
+		budget -= x->statements - before < budget ? x->statements - before : budget;
 		if (rc == 0 && !all)
 			continue; /* the budget is spent: go on next time */
 		e->next++;
@@ -290,6 +295,7 @@ struct ui_entity {
 	 * the count so far, and the statement ids below which to go on */
 	int counting;
 	int64_t below;
+	int to_end;        /* End was pressed while counting: go there once counted */
 	struct ui_said *v; /* statements off .. off + n - 1 */
 	size_t off, n;
 };
@@ -384,7 +390,16 @@ ui_entity_count(struct ui *u, struct ui_screen *s, const size_t *known)
 static int
 ui_entity_idle(struct ui *u, struct ui_screen *s)
 {
-	return ui_entity_count_some(u, (struct ui_entity *)s, 50000);
+	struct ui_entity *t = (struct ui_entity *)s;
+	int more = ui_entity_count_some(u, t, 50000);
+
+	if (!more && t->to_end) {
+		t->to_end = 0;
+		ui_list_move(u, s, UI_A_END);
+		free(u->msg); /* the wait it told of is over */
+		u->msg = NULL;
+	}
+	return more;
 }
 
 static void
@@ -454,8 +469,14 @@ ui_entity_act(struct ui *u, struct ui_screen *s, enum ui_action a)
 	struct ui_said *r;
 	char *q;
 
-	if (a == UI_A_END && t->counting)
-		s->busy = ui_entity_count_some(u, t, 0); /* the end must be known */
+	if (a == UI_A_END && t->counting) {
+		/* the end is not known yet: the count goes on in idle time, a
+		 * step at a time, and the cursor goes there when it is done */
+		t->to_end = 1;
+		ui_say(u, 0, "counting %s's statements: the end comes when counted", t->name);
+		return 1;
+	}
+	t->to_end = 0;
 	if (a != UI_A_OPEN) {
 		if (!ui_list_move(u, s, a))
 			return 0;
