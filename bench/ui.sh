@@ -17,6 +17,8 @@
 #   - keys: a script of keys over every screen; for each key the reader's own
 #     time from reading the key to the end of the refresh that shows its
 #     effect (each key is sent after the previous one was answered).
+# Counts are taken in idle time, a step at a time; the longest step of a run
+# is reported too, as a key pressed during it waits for its end.
 # Prints a markdown report; bench/RESULTS-ui.md keeps one.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,7 +27,9 @@ N=${UI_BENCH_N:-100000}
 FEEDS=${UI_BENCH_FEEDS:-200}
 RUNS=${UI_BENCH_RUNS:-5}
 TMPB=${UI_BENCH_TMP:-/tmp/newsroom-ui-bench}
-DB=$TMPB/ui-$N-$FEEDS.db
+# the generator's version: a store made by an older one is made again
+GEN=2
+DB=$TMPB/ui-$N-$FEEDS-g$GEN.db
 TRACE=$TMPB/trace
 NR=$build/newsroom
 
@@ -83,6 +87,18 @@ key() {
 		echo "$name|$(tail -n 1 "$TRACE" | cut -d' ' -f2,3)" >>"$TMPB/keys"
 	done
 }
+# burst NAME KEY...: sends the keys at once, so that no idle time comes
+# between them (counts taken in idle time are not there yet); the last key's
+# time is recorded
+burst() {
+	name=$1
+	shift
+	before=$(lines)
+	t send-keys -t b "$@"
+	i=0
+	while [ "$(lines)" -lt $((before + $#)) ] && [ $i -lt 20000 ]; do i=$((i + 1)); done
+	echo "$name|$(tail -n 1 "$TRACE" | cut -d' ' -f2,3)" >>"$TMPB/keys"
+}
 # stats: "median max" of the numbers on stdin
 stats() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "- -"; exit } m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f %.1f\n", m, v[NR] }'; }
 
@@ -132,9 +148,14 @@ for size in "200 50" "80 24"; do
 			key "a speaker's statements (Enter)" Enter
 			key "end of 300,000 statements (G)" G
 			key "help (?)" '?'
+			key "back (q)" q q q
+			burst "speakers, then at once a speaker's statements, uncounted (W j Enter)" W j Enter
 		fi
 		t send-keys -t b Q
-		sleep 0.2
+		i=0
+		while ! grep -q idle-max "$TRACE" && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+		echo "$1x$2 idle $(grep idle-max "$TRACE" | cut -d' ' -f2)" >>"$TMPB/first"
+		echo "$1x$2 idlecpu $(grep idle-max "$TRACE" | cut -d' ' -f3)" >>"$TMPB/first"
 	done
 done
 stop
@@ -144,13 +165,15 @@ echo
 echo "| what | window | median ms | max ms | runs |"
 echo "| --- | --- | --- | --- | --- |"
 for size in 200x50 80x24; do
-	for what in floor draw inside cpu counts; do
+	for what in floor draw inside cpu counts idle idlecpu; do
 		label=$(case $what in
 			floor) echo "tmux floor: a shell printing the title" ;;
 			draw) echo "first draw, seen in tmux (start to \"Feeds (N)\")" ;;
 			inside) echo "first draw, the reader's own time (after the database opened)" ;;
 			cpu) echo "first draw, the reader's CPU time (same span)" ;;
 			counts) echo "feed list counts all in, seen in tmux" ;;
+			idle) echo "longest step of idle-time work in a run (a key waits for it)" ;;
+			idlecpu) echo "most CPU time of one idle-time step in a run" ;;
 			esac)
 		set -- $(grep "^$size $what " "$TMPB/first" | cut -d' ' -f3 | stats)
 		echo "| $label | $size | $1 | $2 | $RUNS |"
