@@ -384,7 +384,7 @@ ui_entity_count(struct ui *u, struct ui_screen *s, const size_t *known)
 	t->nsaid = known != NULL ? *known : 0;
 	t->counting = known == NULL;
 	t->below = INT64_MAX;
-	s->busy = ui_entity_count_some(u, t, 20000);
+	s->busy = ui_entity_count_some(u, t, 2000);
 }
 
 static int
