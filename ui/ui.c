@@ -903,24 +903,38 @@ ui_move(struct ui *u, enum ui_action a, int times)
 			ui_list_move(u, s, a);
 }
 
+/* Does what one mouse event asks. */
+static void
+ui_mouse_event(struct ui *u, const MEVENT *ev)
+{
+	/* a press may have opened a screen: act on the one on top now */
+	struct ui_screen *s = u->stack[u->depth - 1];
+
+	/* the wheel scrolls three lines a notch, as terminals do */
+	if (ev->bstate & BUTTON4_PRESSED)
+		ui_move(u, UI_A_UP, 3);
+#ifdef BUTTON5_PRESSED
+	else if (ev->bstate & BUTTON5_PRESSED)
+		ui_move(u, UI_A_DOWN, 3);
+#endif
+	else if ((ev->bstate & BUTTON1_PRESSED) && ev->y >= 1 && ev->y < u->rows - 1 &&
+	         s->click != NULL)
+		s->click(u, s, ev->y);
+}
+
+/* Reports that came in together (the reader was busy, or a fast double
+ * click) give one KEY_MOUSE: ncurses queues them and getmouse pops the
+ * newest first. All are taken, then done oldest first. */
 static void
 ui_mouse(struct ui *u)
 {
-	MEVENT ev;
-	struct ui_screen *s = u->stack[u->depth - 1];
+	MEVENT ev[16];
+	int n = 0;
 
-	if (getmouse(&ev) != OK)
-		return;
-	/* the wheel scrolls three lines a notch, as terminals do */
-	if (ev.bstate & BUTTON4_PRESSED)
-		ui_move(u, UI_A_UP, 3);
-#ifdef BUTTON5_PRESSED
-	else if (ev.bstate & BUTTON5_PRESSED)
-		ui_move(u, UI_A_DOWN, 3);
-#endif
-	else if ((ev.bstate & BUTTON1_PRESSED) && ev.y >= 1 && ev.y < u->rows - 1 &&
-	         s->click != NULL)
-		s->click(u, s, ev.y);
+	while (n < 16 && getmouse(&ev[n]) == OK)
+		n++;
+	while (n-- > 0)
+		ui_mouse_event(u, &ev[n]);
 }
 
 static void
