@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "analysis/ana_int.h"
-#include "util/buf.h"
 #include "util/xmalloc.h"
 
 static const char *const ent_kind_names[ENT_NKINDS] = {
@@ -60,8 +59,8 @@ ana_name(const struct actx *x, size_t i)
 {
 	const struct ent *e = &x->e[i];
 	const char *s;
-	struct buf b = BUF_INIT;
-	size_t k, start, end;
+	char *out;
+	size_t k, start, end, o = 0;
 	int sp = 0;
 
 	if (e->canon != NULL)
@@ -69,7 +68,9 @@ ana_name(const struct actx *x, size_t i)
 	s = x->d->paras[x->t[e->name_t0].para].text;
 	start = x->t[e->name_t0].start;
 	end = x->t[e->name_t1 - 1].end;
-	buf_add(&b, "", 0);
+	if (end < start)
+		end = start;
+	out = xmalloc(end - start + 1); /* the name is never longer than its text */
 	for (k = start; k < end; k++) {
 		unsigned char c = (unsigned char)s[k];
 
@@ -83,11 +84,12 @@ ana_name(const struct actx *x, size_t i)
 			continue;
 		}
 		if (sp)
-			buf_addc(&b, ' ');
+			out[o++] = ' ';
 		sp = 0;
-		buf_addc(&b, (char)c);
+		out[o++] = (char)c;
 	}
-	return buf_detach(&b);
+	out[o] = '\0';
+	return out;
 }
 
 /* Adds the text of mention m to the aliases of oe unless it is its name or known. */
@@ -100,10 +102,10 @@ ana_alias(const struct actx *x, const struct ment *m, struct ana_entity *oe)
 	if (m->flags & MF_DESC || oe->naliases >= 32 || n == 0 ||
 	    x->t[m->t0].para != x->t[m->t1 - 1].para)
 		return;
-	if (strlen(oe->name) == n && memcmp(oe->name, s, n) == 0)
+	if (strncmp(oe->name, s, n) == 0 && oe->name[n] == '\0')
 		return;
 	for (j = 0; j < oe->naliases; j++)
-		if (strlen(oe->aliases[j]) == n && memcmp(oe->aliases[j], s, n) == 0)
+		if (strncmp(oe->aliases[j], s, n) == 0 && oe->aliases[j][n] == '\0')
 			return;
 	oe->aliases = xreallocarray(oe->aliases, oe->naliases + 1, sizeof(*oe->aliases));
 	oe->aliases[oe->naliases++] = xstrndup(s, n);

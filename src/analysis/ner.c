@@ -964,6 +964,29 @@ ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
 	return -1;
 }
 
+/* Puts the mentions back in text order after descriptions appended theirs
+ * from n0 on: both runs are in order already, so the new ones are merged in
+ * from the end (a description after a name that starts at the same token). */
+static void
+ment_merge(struct actx *x, size_t n0)
+{
+	size_t i = n0, j, k = x->nm, nb = x->nm - n0;
+	struct ment *b;
+
+	for (j = 1; j < x->nm; j++)
+		if (j != n0 && x->m[j].t0 < x->m[j - 1].t0) {
+			qsort(x->m, x->nm, sizeof(*x->m), cmp_ment); /* not met: a safe way out */
+			return;
+		}
+	if (nb == 0)
+		return;
+	b = xreallocarray(NULL, nb, sizeof(*b));
+	memcpy(b, x->m + n0, nb * sizeof(*b));
+	for (j = nb; j > 0;)
+		x->m[--k] = i > 0 && x->m[i - 1].t0 > b[j - 1].t0 ? x->m[--i] : b[--j];
+	free(b);
+}
+
 /* Pass 3: "the company", "the board" stand for the most recent entity whose
  * name has that word, else of that kind. */
 static void
@@ -989,9 +1012,7 @@ descriptions(struct actx *x)
 		m->flags &= (uint8_t)~MF_HEADLINE;
 		m->ent = e;
 	}
-	(void)n0;
-	if (x->nm > 1)
-		qsort(x->m, x->nm, sizeof(*x->m), cmp_ment);
+	ment_merge(x, n0);
 }
 
 /* "Bureau of Strategic Trade (BST)": an acronym defined in the text is a name

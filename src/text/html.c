@@ -40,7 +40,7 @@ enum html_kind {
 	HK_HEADING,
 };
 
-/* Sorted for bsearch; elements not listed are inline. */
+/* Sorted (strcmp order) for html_kind_of; elements not listed are inline. */
 static const struct html_elem {
 	const char *name;
 	enum html_kind kind;
@@ -164,20 +164,27 @@ struct html_render {
 	size_t depth, cap;
 };
 
-static int
-html_elem_cmp(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct html_elem *)elem)->name);
-}
-
+/* Binary search of html_elems: most steps are decided by the first letter,
+ * without a call to strcmp (this runs for every start tag). */
 static enum html_kind
 html_kind_of(const char *name)
 {
-	const struct html_elem *e;
+	size_t lo = 0, hi = sizeof(html_elems) / sizeof(html_elems[0]), mid;
+	int c;
 
-	e = bsearch(name, html_elems, sizeof(html_elems) / sizeof(html_elems[0]),
-	            sizeof(html_elems[0]), html_elem_cmp);
-	return e != NULL ? e->kind : HK_INLINE;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = (unsigned char)name[0] - (unsigned char)html_elems[mid].name[0];
+		if (c == 0)
+			c = strcmp(name, html_elems[mid].name);
+		if (c == 0)
+			return html_elems[mid].kind;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return HK_INLINE;
 }
 
 static void
