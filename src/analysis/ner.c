@@ -61,6 +61,21 @@ hmap_add(struct hmap *m, uint64_t k, int32_t v)
 	m->n++;
 }
 
+/* Makes room for n keys in the empty map m, so that adding them never rehashes. */
+static void
+hmap_reserve(struct hmap *m, size_t n)
+{
+	size_t cap = 64;
+
+	while ((n + 1) * 2 > cap)
+		cap *= 2;
+	m->cap = cap;
+	m->n = 0;
+	m->k = xcalloc(cap, sizeof(*m->k));
+	m->v = xmalloc(cap * sizeof(*m->v));
+	memset(m->v, 0xff, cap * sizeof(*m->v));
+}
+
 static void
 hmap_free(struct hmap *m)
 {
@@ -417,8 +432,11 @@ has_votes(const struct ment *m)
 static void
 mid_caps(const struct actx *x, struct hmap *caps)
 {
-	size_t i;
+	size_t i, n = 0;
 
+	for (i = 0; i < x->nt; i++)
+		n += x->t[i].type == TK_WORD && (x->t[i].flags & TF_CAP);
+	hmap_reserve(caps, n);
 	for (i = x->title_case_headline ? x->pfirst[1] : 0; i < x->nt; i++)
 		if (x->t[i].type == TK_WORD && (x->t[i].flags & TF_CAP) &&
 		    (!(x->t[i].flags & TF_SSTART) ||
@@ -797,6 +815,7 @@ resolve(struct actx *x)
 	int32_t e;
 	uint64_t h;
 
+	hmap_reserve(&names, x->nm);
 	for (pass = 0; pass < 4; pass++) {
 		for (i = 0; i < x->nm; i++) {
 			struct ment *m = &x->m[i];

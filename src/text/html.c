@@ -132,7 +132,7 @@ static const struct html_elem {
 
 struct html_frame {
 	enum html_kind kind;
-	char *href;     /* of an <a>, owned by the frame */
+	char *href;     /* of an <a>, resolved (NULL when it leads nowhere); the frame's */
 	int counter;    /* next number of an <ol> */
 	int saved_list; /* the enclosing list frame, restored on leaving a list */
 	size_t mark;    /* characters shown before an <a>; its href is shown after */
@@ -560,7 +560,7 @@ html_enter(struct html_render *r, struct html_frame *f, const xmlChar **atts)
 	case HK_A:
 		f->mark = r->shown;
 		if ((v = html_attr(atts, "href")) != NULL)
-			f->href = xstrdup(v);
+			f->href = html_resolve(v, r->base); /* NULL: it leads nowhere */
 		break;
 	default:
 		break;
@@ -587,7 +587,7 @@ html_mark_last(struct doc *d, const char *mark)
 static void
 html_leave(struct html_render *r, struct html_frame *f)
 {
-	char *url, mark[32];
+	char mark[32];
 
 	switch (f->kind) {
 	case HK_TITLE:
@@ -620,10 +620,8 @@ html_leave(struct html_render *r, struct html_frame *f)
 			r->h1 = xstrndup(r->para.data + r->prefix, r->para.len - r->prefix);
 		break;
 	case HK_A:
-		if (f->href != NULL && r->shown != f->mark &&
-		    (url = html_resolve(f->href, r->base)) != NULL) {
-			snprintf(mark, sizeof(mark), "[%zu]", html_link_number(r->d, url));
-			free(url);
+		if (f->href != NULL && r->shown != f->mark) {
+			snprintf(mark, sizeof(mark), "[%zu]", html_link_number(r->d, f->href));
 			if (r->para.len == 0 && r->d->npara > 0 && !r->pre)
 				html_mark_last(r->d, mark);
 			else {
