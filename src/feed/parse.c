@@ -72,6 +72,7 @@ struct parse {
 	enum parse_ns nsv[PARSE_NSCACHE];
 	unsigned nsi;
 	int peeked; /* parse_peek_site was done */
+	int utf8;   /* the text libxml2 gives is valid UTF-8: checked input, well-formed */
 };
 
 static enum parse_ns
@@ -228,7 +229,7 @@ parse_trimmed(struct parse *p, const xmlNode *n)
 	/* libxml2 recovering from broken input can pass on broken UTF-8 */
 	if (len == 0)
 		return NULL;
-	return parse_utf8_ok(s, len) ? xstrndup(s, len) : utf8_repair(s, len, NULL);
+	return p->utf8 || parse_utf8_ok(s, len) ? xstrndup(s, len) : utf8_repair(s, len, NULL);
 }
 
 /* Returns the text under n as plain text (see html_plain), the caller's, or NULL. */
@@ -1254,11 +1255,14 @@ parse_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const 
  * else NULL, with nothing kept of what it read: the pull parser then reads it
  * again, recovering from its errors in its own way. */
 static xmlParserCtxtPtr
-parse_push(struct parse *p, const char *data, size_t len, xmlDocPtr *doc)
+parse_push(struct parse *p, const char *data, size_t len, int utf8, xmlDocPtr *doc)
 {
 	xmlParserCtxtPtr ctxt;
 
 	*doc = NULL;
+	/* what a well-formed parse of checked UTF-8 gives is UTF-8; the items of
+	 * any other parse are thrown away below */
+	p->utf8 = utf8;
 	if ((ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, p->url)) == NULL)
 		return NULL;
 	ctxt->sax->getEntity = parse_get_entity;
@@ -1280,6 +1284,7 @@ parse_push(struct parse *p, const char *data, size_t len, xmlDocPtr *doc)
 	p->icap = 0;
 	p->nsi = 0;
 	p->peeked = 0;
+	p->utf8 = 0;
 	return NULL;
 }
 
@@ -1308,7 +1313,7 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 	}
 	/* the push parser for well-formed UTF-8 (nearly every feed); the pull
 	 * parser, as before it, for the rest */
-	if (enc != NULL || (ctxt = parse_push(p, data, len, &doc)) == NULL) {
+	if (enc != NULL || (ctxt = parse_push(p, data, len, utf8, &doc)) == NULL) {
 		if ((ctxt = xmlNewParserCtxt()) == NULL) {
 			free(fixed);
 			*cause = xstrdup("out of memory");
