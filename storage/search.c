@@ -747,19 +747,19 @@ gen_count(struct store *st, const struct query_node *q, int64_t cutoff, size_t *
 /* Sets *cutoff, the first rowid whose matches are ranked for a page ending at
  * want: the newest window articles holding the query's words (phrases as
  * words; qualifiers and NOT aside), a range FTS5 finds by reading only those
- * words' lists, when it holds the page; else a range STORE_SEARCH_GROW times
- * larger, and so on; else 0: every match (at once when a range holds none). */
+ * words' lists, when it holds the page; else a larger range, as search.h
+ * says; else 0: every match. */
 static int
 gen_window(struct store *st, const struct query_node *q, size_t want, int64_t *cutoff, char **cause)
 {
-	size_t window = want > STORE_SEARCH_WINDOW ? want : STORE_SEARCH_WINDOW, n = 0, i;
+	size_t window = want > STORE_SEARCH_WINDOW ? want : STORE_SEARCH_WINDOW, n = 0, i, grow;
 	int conds, rc = 0;
 	char *exact = gen_fts_of(q, 0, &conds), *loose = gen_fts_of(q, 1, &conds);
 	int plain = !conds && strcmp(exact, loose) == 0;
 	sqlite3_stmt *s;
 
 	*cutoff = 0;
-	for (i = 0; exact[0] != '\0' && i < STORE_SEARCH_STEPS; i++, window *= STORE_SEARCH_GROW) {
+	for (i = 0; exact[0] != '\0' && i < STORE_SEARCH_STEPS; i++) {
 		if ((s = store_stmt(st,
 		                    "SELECT rowid FROM article_fts WHERE article_fts MATCH ?"
 		                    " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
@@ -786,6 +786,10 @@ gen_window(struct store *st, const struct query_node *q, size_t want, int64_t *c
 		/* none at all: a larger range would hardly hold a page */
 		if (n == 0)
 			break;
+		/* as many times larger as the page needs by the share found, with a
+		 * quarter to spare, and at least STORE_SEARCH_GROW times */
+		grow = (want * 5 / 4 + n - 1) / n;
+		window *= grow > STORE_SEARCH_GROW ? grow : STORE_SEARCH_GROW;
 	}
 	free(exact);
 	free(loose);

@@ -28,13 +28,14 @@ char *store_fts_quote(const char *s);
 /* A page of results of a query with words is ranked (BM25, see nr_bm25 in
  * search.c) among the matches in the newest STORE_SEARCH_WINDOW articles that
  * hold the query's words (phrases taken as words, NOT and qualifiers set
- * aside), or offset + limit articles when more. When that range holds fewer
- * matches than the page needs, it grows STORE_SEARCH_GROW times, at most
- * STORE_SEARCH_STEPS - 1 times, and then every match is ranked; every match
- * is too when fewer articles hold the words, and at once when a range holds
- * no match at all. With no limit, every match is
- * ranked. Ranking every match of a word found in most of 100,000 articles
- * takes longer than a reader should wait. */
+ * aside), or offset + limit articles when more. When that range holds n
+ * matches, fewer than the page needs (want), the range is made as many times
+ * larger as want * 1.25 / n says, and at least STORE_SEARCH_GROW times, up to
+ * STORE_SEARCH_STEPS ranges in all; then every match is ranked. Every match is
+ * ranked too when fewer articles hold the words, and at once when a range
+ * holds no match. With no limit, every match is ranked. Ranking every match of
+ * a word found in most of 100,000 articles takes longer than a reader should
+ * wait. */
 #define STORE_SEARCH_WINDOW 2000
 #define STORE_SEARCH_GROW 4
 #define STORE_SEARCH_STEPS 3
