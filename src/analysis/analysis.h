@@ -10,7 +10,7 @@
 
 /* Bumped whenever the analyzer's output may change; stored articles analyzed
  * with an older version are analyzed again. */
-#define ANALYSIS_VERSION 4
+#define ANALYSIS_VERSION 5
 
 enum ent_kind { ENT_COMPANY, ENT_AGENCY, ENT_COUNTRY, ENT_PLACE, ENT_PERSON, ENT_ORG, ENT_NKINDS };
 

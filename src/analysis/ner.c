@@ -916,6 +916,40 @@ noun_kind(const struct actx *x, size_t i)
 	return -1;
 }
 
+/* Returns 1 when the noun at k ends its noun phrase: "a group of", "a group,"
+ * but not "a company spokesman", whose noun is spokesman. */
+static int
+ner_np_ends(const struct actx *x, size_t k)
+{
+	size_t n = k + 1;
+
+	return n >= x->nt || x->t[n].type != TK_WORD || tok_is(x, n, "of") ||
+	       tok_is(x, n, "that") || tok_is(x, n, "which") || tok_is(x, n, "who") ||
+	       tok_is(x, n, "with") || tok_is(x, n, "led") || tok_is(x, n, "from") ||
+	       tok_is(x, n, "has") || tok_is(x, n, "had") || tok_is(x, n, "have") ||
+	       tok_is(x, n, "is") || tok_is(x, n, "was");
+}
+
+/* Returns 1 when "a group" (a, an or another before the noun at i) came in
+ * since the previous paragraph: "A group of timber firms has urged the
+ * regulator ... the group said" speaks of that new, unnamed group, not of
+ * the last company named before it. */
+static int
+ner_indefinite_before(const struct actx *x, size_t i)
+{
+	size_t k;
+
+	for (k = i; k > 1 && x->t[k - 1].para + 1 >= x->t[i].para; k--) {
+		size_t d = k - 2;
+
+		if (x->t[k - 1].h == x->t[i].h && x->t[d].type == TK_WORD &&
+		    (tok_is(x, d, "a") || tok_is(x, d, "an") || tok_is(x, d, "another")) &&
+		    ner_np_ends(x, k - 1))
+			return 1;
+	}
+	return 0;
+}
+
 int32_t
 ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
 {
@@ -935,6 +969,8 @@ ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
 			hi = mid;
 	}
 	mi = (long)lo - 1;
+	if (ner_indefinite_before(x, i))
+		return -1;
 	/* a group may be a company or another organisation */
 	want = tok_is(x, i, "group") ? -2 : kind == 99 ? -3 : kind;
 	for (stop = mi - 300; mi >= 0 && mi > stop; mi--) {

@@ -424,6 +424,36 @@ test_not_said(void **state)
 	doc_free(&d);
 }
 
+/* "the group" after "a group of ..." speaks for that new group, not for the
+ * last company named; "a company spokesman" brings in no new company. */
+static void
+test_indefinite_group(void **state)
+{
+	const char *paras[] = {
+	    "Ferry merger draws objections",
+	    "Sundmark Ferries agreed on Monday to buy its rival Osterby Lines, the companies said.",
+	    "A group of fish exporters has asked the regulator to look at the deal. \"Our "
+	    "freight costs will rise,\" the group said.",
+	    "A company spokesman for Sundmark Ferries declined to comment. The company said "
+	    "later that prices would not change.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+	long s;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	s = stmt_find(&d, &a, "Our freight costs will rise");
+	assert_true(s >= 0);
+	assert_string_equal(speaker_of(&a, s), "(no speaker)");
+	assert_string_equal(a.stmts[s].speaker_text, "the group");
+	s = stmt_find(&d, &a, "later that prices would not change");
+	assert_string_equal(speaker_of(&a, s), "Sundmark Ferries");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -564,6 +594,7 @@ main(void)
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_rules),
 	    cmocka_unit_test(test_not_said),
+	    cmocka_unit_test(test_indefinite_group),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
