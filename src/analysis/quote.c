@@ -542,6 +542,15 @@ cue_len(const struct actx *x, size_t i, int quote)
 	    !tok_is(x, i + 1, "that") && !tok_is(x, i + 1, "it") && !tok_is(x, i + 1, "they") &&
 	    !tok_is(x, i + 1, "he") && !tok_is(x, i + 1, "she") && !tok_is(x, i + 1, "we"))
 		return 0;
+	/* "Insurers told to keep covering homes", "residents urged to leave": the
+	 * passive of a directive, whose subject is the one told, not a speaker */
+	if ((tok_is(x, i, "told") || tok_is(x, i, "urged") || tok_is(x, i, "warned")) &&
+	    tok_is(x, i + 1, "to") && i + 2 < x->nt && is_word(x, i + 2) &&
+	    (x->t[i + 2].flags & TF_LOWER) && !tok_is(x, i + 2, "the") && !tok_is(x, i + 2, "a") &&
+	    !tok_is(x, i + 2, "an") && !tok_is(x, i + 2, "his") && !tok_is(x, i + 2, "her") &&
+	    !tok_is(x, i + 2, "their") && !tok_is(x, i + 2, "its") &&
+	    !tok_is(x, i + 2, "reporters"))
+		return 0;
 	/* "is said to", "the claims": not speech */
 	if (i > 0 &&
 	    (tok_is(x, i - 1, "is") || tok_is(x, i - 1, "was") || tok_is(x, i - 1, "are") ||

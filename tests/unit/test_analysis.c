@@ -454,6 +454,35 @@ test_indefinite_group(void **state)
 	doc_free(&d);
 }
 
+/* "X told to do Y" is the passive of a directive: X is told, X says nothing;
+ * "the Chamber of Trade" is one name. */
+static void
+test_told_to(void **state)
+{
+	const char *paras[] = {
+	    "Landlords told to fix damp flats within a month",
+	    "Tenants were urged to report mould, and the Harlow Chamber of Trade said rents "
+	    "would rise.",
+	    "Residents warned to boil water as pipes fail. Officials told reporters the supply "
+	    "was safe again.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+	long s;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_int_equal(stmt_find(&d, &a, "fix damp flats"), -1);
+	assert_int_equal(stmt_find(&d, &a, "report mould"), -1);
+	assert_int_equal(stmt_find(&d, &a, "boil water"), -1);
+	s = stmt_find(&d, &a, "rents would rise");
+	assert_string_equal(speaker_of(&a, s), "Harlow Chamber of Trade");
+	assert_true(stmt_find(&d, &a, "the supply was safe again") >= 0);
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -595,6 +624,7 @@ main(void)
 	    cmocka_unit_test(test_rules),
 	    cmocka_unit_test(test_not_said),
 	    cmocka_unit_test(test_indefinite_group),
+	    cmocka_unit_test(test_told_to),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
