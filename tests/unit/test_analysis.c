@@ -483,6 +483,36 @@ test_told_to(void **state)
 	doc_free(&d);
 }
 
+/* A portfolio before a title is part of the title, not a name; a dateline's
+ * state abbreviation is the state. */
+static void
+test_portfolio_dateline(void **state)
+{
+	const char *paras[] = {
+	    "Budget talks stall",
+	    "DENVER, Colo. (Wirenews) - Health Minister Ana Ruiz said the budget would cover "
+	    "every rural clinic next year.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+	size_t i;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_non_null(find_ent(&a, "Colorado"));
+	assert_int_equal(find_ent(&a, "Colorado")->kind, ENT_PLACE);
+	assert_non_null(find_ent(&a, "Ana Ruiz"));
+	for (i = 0; i < a.nents; i++) {
+		assert_string_not_equal(a.ents[i].name, "Health");
+		assert_string_not_equal(a.ents[i].name, "Colo.");
+	}
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "the budget would cover")),
+	                    "Ana Ruiz");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -625,6 +655,7 @@ main(void)
 	    cmocka_unit_test(test_not_said),
 	    cmocka_unit_test(test_indefinite_group),
 	    cmocka_unit_test(test_told_to),
+	    cmocka_unit_test(test_portfolio_dateline),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
