@@ -3,7 +3,7 @@
  * big store: ui_gen DB N [FEEDS]. Articles go through the storage API; the
  * analysis is made up along with the text (the analyzer is not timed here).
  * FEEDS > 0 spreads the articles over that many feeds; one in twenty is in
- * two feeds. */
+ * two feeds (with 200 feeds: all of feeds 1, 21, 41... are in the next one too). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,7 +159,8 @@ main(int argc, char **argv)
 		                      &cause) != 0 ||
 		    store_analysis_put(st, id, &g.d, &g.a, &cause) != 0)
 			goto fail;
-		/* one story in twenty comes in the next feed too, as wire copy does */
+		/* one story in twenty comes in the next feed too, as wire copy does
+		 * (with FEEDS a multiple of 20: every story of one feed in twenty) */
 		if (nfeeds > 1 && i % 20 == 0 &&
 		    store_article_put(st, &g.d, feeds[(i + 1) % nfeeds], NULL, NULL, &cause) != 0)
 			goto fail;
