@@ -902,8 +902,10 @@ noun_kind(const struct actx *x, size_t i)
 	if (!((x->t[i].flags & TF_LOWER) || (x->t[i].flags & TF_SSTART)) || tok_len(x, i) < 2 ||
 	    tok_text(x, i)[tok_len(x, i) - 1] == 's')
 		return -1; /* plurals stand for no one entity */
-	if (tok_is(x, i, "government") || tok_is(x, i, "court") || tok_is(x, i, "police"))
-		return 99; /* only an entity with that word in its name */
+	/* only an entity with that word in its name: an authority is no ministry */
+	if (tok_is(x, i, "government") || tok_is(x, i, "court") || tok_is(x, i, "police") ||
+	    tok_is(x, i, "ministry") || tok_is(x, i, "department") || tok_is(x, i, "parliament"))
+		return 99;
 	if (tok_is(x, i, "country") || tok_is(x, i, "kingdom") || tok_is(x, i, "nation") ||
 	    tok_is(x, i, "republic") || tok_is(x, i, "emirate"))
 		return ENT_COUNTRY;

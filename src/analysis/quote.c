@@ -529,14 +529,15 @@ cue_len(const struct actx *x, size_t i, int quote)
 		return 0;
 	if (!(x->t[i].flags & TF_LOWER) || x->t[i].ment >= 0)
 		return 0; /* the United States */
-	/* "reported a net loss", "confirms talks": speech only before "that" or a quotation */
+	/* "reported a net loss", "confirms talks", "recalls 80,000 cars": speech only
+	 * before "that" or a quotation */
 	if (!quote &&
 	    (tok_is(x, i, "reported") || tok_is(x, i, "reports") || tok_is(x, i, "posted") ||
 	     tok_is(x, i, "estimated") || tok_is(x, i, "estimates") || tok_is(x, i, "confirmed") ||
 	     tok_is(x, i, "confirms") || tok_is(x, i, "denied") || tok_is(x, i, "denies") ||
 	     tok_is(x, i, "acknowledged") || tok_is(x, i, "admitted") || tok_is(x, i, "revealed") ||
 	     tok_is(x, i, "predicted") || tok_is(x, i, "cited") || tok_is(x, i, "cites") ||
-	     tok_is(x, i, "ruled") ||
+	     tok_is(x, i, "ruled") || tok_is(x, i, "recalled") || tok_is(x, i, "recalls") ||
 	     ((roles(x, i) & GAZ_COMMON) && !(roles(x, i) & GAZ_PARTICIPLE))) &&
 	    /* "12 northern states" */
 	    !tok_is(x, i + 1, "that") && !tok_is(x, i + 1, "it") && !tok_is(x, i + 1, "they") &&
@@ -1103,7 +1104,8 @@ cue_negated(const struct actx *x, size_t i)
 	size_t k, len;
 	const char *t;
 
-	for (k = i; k > 0 && k + 3 > i; k--) {
+	/* within the cue's sentence: "... declined to comment. According to ..." */
+	for (k = i; k > 0 && k + 3 > i && x->t[k - 1].sent == x->t[i].sent; k--) {
 		t = tok_text(x, k - 1);
 		len = tok_len(x, k - 1);
 		if (tok_is(x, k - 1, "not") || tok_is(x, k - 1, "never") ||

@@ -513,6 +513,36 @@ test_portfolio_dateline(void **state)
 	doc_free(&d);
 }
 
+/* A product recall is not speech; "the ministry" is no authority of
+ * another name. */
+static void
+test_recall_ministry(void **state)
+{
+	const char *paras[] = {
+	    "Dorvan Appliances recalls 20,000 kettles",
+	    "The Consumer Safety Authority said it had received nine reports of kettles "
+	    "overheating.",
+	    "A spokesman for the trade ministry declined to comment. According to the ministry, "
+	    "an inquiry into the overheating kettles will start in June.",
+	    "The chairman recalled that the firm had faced a recall in 2019.", NULL};
+	struct analysis a;
+	struct doc d;
+	long s;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_int_equal(stmt_find(&d, &a, "20,000 kettles"), -1);
+	s = stmt_find(&d, &a, "an inquiry into the overheating");
+	assert_true(s >= 0);
+	assert_string_equal(speaker_of(&a, s), "(no speaker)");
+	assert_true(stmt_find(&d, &a, "the firm had faced a recall") >= 0);
+	s = stmt_find(&d, &a, "it had received nine reports");
+	assert_string_equal(speaker_of(&a, s), "Consumer Safety Authority");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -656,6 +686,7 @@ main(void)
 	    cmocka_unit_test(test_indefinite_group),
 	    cmocka_unit_test(test_told_to),
 	    cmocka_unit_test(test_portfolio_dateline),
+	    cmocka_unit_test(test_recall_ministry),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
