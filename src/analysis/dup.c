@@ -145,16 +145,16 @@ dup_mark(struct doc *d)
 		return;
 	while (cap < d->npara * 2)
 		cap *= 2;
-	lens = xcalloc(d->npara, sizeof(*lens));
-	offs = xcalloc(d->npara, sizeof(*offs));
+	/* one block for the tables, one for the text: two allocations an article */
+	lens = xcalloc(d->npara * 2 + cap, sizeof(size_t));
+	offs = lens + d->npara;
+	slot = offs + d->npara; /* paragraph index, 0 = empty (the headline is never in it) */
+	hs = xcalloc(d->npara, sizeof(*hs));
 	for (i = 1; i < d->npara; i++) {
 		lens[i] = strlen(d->paras[i].text);
 		total += lens[i];
 	}
 	norm = xmalloc(total + 1); /* one buffer: no allocation per paragraph */
-	hs = xcalloc(d->npara, sizeof(*hs));
-	slot = xcalloc(
-	    cap, sizeof(*slot)); /* paragraph index, 0 = empty (the headline is never in it) */
 	for (i = 1, total = 0; i < d->npara; i++) {
 		d->paras[i].dup_of = -1;
 		offs[i] = total;
@@ -178,7 +178,5 @@ dup_mark(struct doc *d)
 	}
 	free(norm);
 	free(lens);
-	free(offs);
 	free(hs);
-	free(slot);
 }

@@ -1032,7 +1032,9 @@ ment_merge(struct actx *x, size_t n0)
 
 	for (j = 1; j < x->nm; j++)
 		if (j != n0 && x->m[j].t0 < x->m[j - 1].t0) {
-			qsort(x->m, x->nm, sizeof(*x->m), cmp_ment); /* not met: a safe way out */
+			/* never so today (both passes add in text order); should one
+			 * change, sorting keeps the order right */
+			qsort(x->m, x->nm, sizeof(*x->m), cmp_ment);
 			return;
 		}
 	if (nb == 0)
