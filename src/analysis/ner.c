@@ -210,7 +210,7 @@ static size_t
 run_len(const struct actx *x, size_t i)
 {
 	size_t j = i, end = i;
-	int head = 0, conn = 0;
+	int head = 0, conn = 0, complement = 0;
 
 	while (j < x->nt && same_sent(x, i, j)) {
 		if ((name_word(x, j) ||
@@ -239,11 +239,16 @@ run_len(const struct actx *x, size_t i)
 			conn++;
 			continue;
 		}
+		/* "and" joins inside a complement ("Ministry of Industry and Trade") or
+		 * before a head ("Nurses and Midwives Union"); after a complete name it
+		 * starts another ("Norvale Cloud and Ibercompute") */
 		if (j > i && conn < 2 &&
 		    (is_particle(x, j) || (x->t[j].type == TK_PUNCT && x->t[j].ch == '&') ||
 		     ((head || head_ahead(x, j + 1)) &&
-		      (tok_is(x, j, "of") || tok_is(x, j, "for") || tok_is(x, j, "and"))) ||
+		      (tok_is(x, j, "of") || tok_is(x, j, "for"))) ||
+		     (tok_is(x, j, "and") && (head_ahead(x, j + 1) || (head && complement))) ||
 		     (conn == 1 && tok_is(x, j, "the") && tok_is(x, j - 1, "of")))) {
+			complement |= tok_is(x, j, "of") || tok_is(x, j, "for");
 			j++;
 			conn++;
 			continue;

@@ -543,6 +543,33 @@ test_recall_ministry(void **state)
 	doc_free(&d);
 }
 
+/* "and" after a complete company name starts another; inside an "of"
+ * complement it does not. */
+static void
+test_and_splits(void **state)
+{
+	const char *paras[] = {
+	    "Cloud firms defend water use",
+	    "The two builders, Norvale Cloud and Ibercompute, said their cooling recycles most "
+	    "of the water.",
+	    "The Ministry of Industry and Trade said it would review the permits next month.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_non_null(find_ent(&a, "Norvale Cloud"));
+	assert_non_null(find_ent(&a, "Ibercompute"));
+	assert_null(find_ent(&a, "Norvale Cloud and Ibercompute"));
+	assert_non_null(find_ent(&a, "Ministry of Industry and Trade"));
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "it would review the permits")),
+	                    "Ministry of Industry and Trade");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -687,6 +714,7 @@ main(void)
 	    cmocka_unit_test(test_told_to),
 	    cmocka_unit_test(test_portfolio_dateline),
 	    cmocka_unit_test(test_recall_ministry),
+	    cmocka_unit_test(test_and_splits),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
