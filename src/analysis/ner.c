@@ -362,6 +362,11 @@ type_run(struct actx *x, struct ment *m, int titled)
 		vote(m, ENT_COMPANY, 2); /* Radio North, Bank Negara */
 	if (n >= 2 && (last & GAZ_PLACEHEAD))
 		vote(m, ENT_PLACE, 4);
+	/* "the Tagus river", "the Sahel region": a place noun after the name */
+	if (t1 < x->nt && same_sent(x, t0, t1) && x->t[t1].type == TK_WORD &&
+	    (x->t[t1].flags & TF_LOWER) && (roles(x, t1) & GAZ_PLACEHEAD) &&
+	    !(all & (GAZ_COSUFFIX | GAZ_AGHEAD | GAZ_ORGHEAD)))
+		vote(m, ENT_PLACE, 4);
 	if (all & GAZ_AGHEAD)
 		vote(m, ENT_AGENCY, 5);
 	if (all & GAZ_ORGHEAD)

@@ -484,7 +484,7 @@ test_told_to(void **state)
 }
 
 /* A portfolio before a title is part of the title, not a name; a dateline's
- * state abbreviation is the state. */
+ * state abbreviation is the state; "the X river" is a place. */
 static void
 test_portfolio_dateline(void **state)
 {
@@ -492,7 +492,7 @@ test_portfolio_dateline(void **state)
 	    "Budget talks stall",
 	    "DENVER, Colo. (Wirenews) - Health Minister Ana Ruiz said the budget would cover "
 	    "every rural clinic next year.",
-	    NULL};
+	    "Farmers along the Velmora river have not been paid since the floods.", NULL};
 	struct analysis a;
 	struct doc d;
 	size_t i;
@@ -509,6 +509,9 @@ test_portfolio_dateline(void **state)
 	}
 	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "the budget would cover")),
 	                    "Ana Ruiz");
+	/* a place noun after the name makes it a place */
+	assert_non_null(find_ent(&a, "Velmora"));
+	assert_int_equal(find_ent(&a, "Velmora")->kind, ENT_PLACE);
 	analysis_free(&a);
 	doc_free(&d);
 }
