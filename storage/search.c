@@ -321,7 +321,7 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 	case QUERY_F_ENTITY:
 		kind = q->field == QUERY_F_ENTITY ? NULL : gen_kinds[q->field];
 		buf_adds(
-		    &g->where,
+		    w,
 		    gen_entity_many(g, kind, q->text, 0)
 		        ? "EXISTS (SELECT 1 FROM entity_article m WHERE m.article_id = a.id AND"
 		          " m.entity_id IN (SELECT e.id FROM entity e WHERE"
@@ -335,35 +335,33 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 		break;
 	case QUERY_F_SPEAKER:
 		buf_adds(
-		    &g->where,
-		    gen_entity_many(g, NULL, q->text, 1)
-		        ? "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id AND"
-		          " (s.speaker_id IN (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH
-		          ") OR s.speaker_text = ? COLLATE NOCASE))"
-		        : "a.id IN (SELECT s.article_id FROM statement s WHERE s.speaker_id IN"
-		          " (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH ")"
-		          " UNION SELECT s.article_id FROM statement s"
-		          " WHERE s.speaker_text = ? COLLATE NOCASE)");
+		    w, gen_entity_many(g, NULL, q->text, 1)
+		           ? "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id AND"
+		             " (s.speaker_id IN (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH
+		             ") OR s.speaker_text = ? COLLATE NOCASE))"
+		           : "a.id IN (SELECT s.article_id FROM statement s WHERE s.speaker_id IN"
+		             " (SELECT e.id FROM entity e WHERE " GEN_ENTITY_MATCH ")"
+		             " UNION SELECT s.article_id FROM statement s"
+		             " WHERE s.speaker_text = ? COLLATE NOCASE)");
 		gen_bind_entity(g, q->text);
 		gen_bind_text(g, q->text);
 		break;
 	case QUERY_F_TAG:
 		buf_adds(
-		    &g->where,
-		    "(a.id IN (SELECT article_id FROM article_tag WHERE tag = ? COLLATE NOCASE)"
-		    " OR a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed_tag ft"
-		    " ON ft.feed_id = fa.feed_id WHERE ft.tag = ? COLLATE NOCASE))");
+		    w, "(a.id IN (SELECT article_id FROM article_tag WHERE tag = ? COLLATE NOCASE)"
+		       " OR a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed_tag ft"
+		       " ON ft.feed_id = fa.feed_id WHERE ft.tag = ? COLLATE NOCASE))");
 		gen_bind_text(g, q->text);
 		gen_bind_text(g, q->text);
 		g->joined = 1;
 		break;
 	case QUERY_F_FEED:
 		id = strtoll(q->text, &end, 10);
-		buf_adds(&g->where, "a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed f"
-		                    " ON f.id = fa.feed_id WHERE f.id = ?"
-		                    " OR instr(lower(coalesce(f.user_title, '')), lower(?)) > 0"
-		                    " OR instr(lower(coalesce(f.title, '')), lower(?)) > 0"
-		                    " OR instr(lower(f.url), lower(?)) > 0)");
+		buf_adds(w, "a.id IN (SELECT fa.article_id FROM feed_article fa JOIN feed f"
+		            " ON f.id = fa.feed_id WHERE f.id = ?"
+		            " OR instr(lower(coalesce(f.user_title, '')), lower(?)) > 0"
+		            " OR instr(lower(coalesce(f.title, '')), lower(?)) > 0"
+		            " OR instr(lower(f.url), lower(?)) > 0)");
 		gen_bind_int(g, *end == '\0' ? id : -1);
 		gen_bind_text(g, q->text);
 		gen_bind_text(g, q->text);
@@ -394,16 +392,15 @@ gen_field(struct sqlgen *g, const struct query_node *q)
 			buf_adds(w, q->field == QUERY_F_UNREAD ? "a.unread = 1" : "a.unread = 0");
 		break;
 	case QUERY_F_HAS_NOTE:
-		buf_adds(&g->where, "a.id IN (SELECT article_id FROM note)");
+		buf_adds(w, "a.id IN (SELECT article_id FROM note)");
 		break;
 	case QUERY_F_HAS_STATEMENT:
-		buf_adds(&g->where, "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id)");
+		buf_adds(w, "EXISTS (SELECT 1 FROM statement s WHERE s.article_id = a.id)");
 		break;
 	case QUERY_F_HAS_TAG:
-		buf_adds(&g->where,
-		         "(EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id)"
-		         " OR EXISTS (SELECT 1 FROM feed_article fa JOIN feed_tag ft"
-		         " ON ft.feed_id = fa.feed_id WHERE fa.article_id = a.id))");
+		buf_adds(w, "(EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id)"
+		            " OR EXISTS (SELECT 1 FROM feed_article fa JOIN feed_tag ft"
+		            " ON ft.feed_id = fa.feed_id WHERE fa.article_id = a.id))");
 		g->joined = 1;
 		break;
 	}
@@ -520,9 +517,12 @@ gen_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, in
 	/* once per query: FTS5 reads the totals from the index at every call */
 	if (avgdl == NULL) {
 		if (api->xRowCount(fts, &nrow) != SQLITE_OK ||
-		    api->xColumnTotalSize(fts, -1, &ntok) != SQLITE_OK ||
-		    (avgdl = sqlite3_malloc64(sizeof(*avgdl))) == NULL) {
-			sqlite3_result_error_code(ctx, SQLITE_NOMEM);
+		    api->xColumnTotalSize(fts, -1, &ntok) != SQLITE_OK) {
+			sqlite3_result_error(ctx, "nr_bm25: cannot read the index", -1);
+			return;
+		}
+		if ((avgdl = sqlite3_malloc64(sizeof(*avgdl))) == NULL) {
+			sqlite3_result_error_nomem(ctx);
 			return;
 		}
 		*avgdl = nrow > 0 && ntok > 0 ? (double)ntok / (double)nrow : 1.0;
