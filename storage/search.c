@@ -946,6 +946,30 @@ fail:
 }
 
 int
+store_search_ids(struct store *st, const struct query_node *q, int64_t **ids, size_t *n,
+                 char **cause)
+{
+	sqlite3_stmt *s = gen_prepare(st, q, GEN_ROWS, 0, 0, 0, cause);
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof(**ids));
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	free(*ids);
+	*ids = NULL;
+	*n = 0;
+	return store_fail(st, cause, "searching");
+}
+
+int
 store_search_count(struct store *st, const struct query_node *q, size_t *n, char **cause)
 {
 	return gen_count(st, q, 0, n, cause);

@@ -44,6 +44,11 @@ char *store_fts_quote(const char *s);
  * offset and stopping after limit (0 = no limit) or when cb returns non-zero. */
 int store_search(struct store *st, const struct query_node *q, size_t offset, size_t limit,
                  int (*cb)(const struct store_hit *, void *), void *arg, char **cause);
+/* Sets *ids (the caller frees it) to the n articles matching q, best first,
+ * as store_search with no limit gives them, without reading their columns
+ * or snippets. */
+int store_search_ids(struct store *st, const struct query_node *q, int64_t **ids, size_t *n,
+                     char **cause);
 /* Sets *n to the number of articles matching q. */
 int store_search_count(struct store *st, const struct query_node *q, size_t *n, char **cause);
 

@@ -500,26 +500,12 @@ ex_csv_article(FILE *out, const struct ex_article *x)
 
 /* --- the articles --- */
 
-struct ex_ids {
-	int64_t *v;
-	size_t n;
-};
-
-static int
-ex_collect(const struct store_hit *h, void *arg)
-{
-	struct ex_ids *ids = arg;
-
-	ids->v = xreallocarray(ids->v, ids->n + 1, sizeof(*ids->v));
-	ids->v[ids->n++] = h->id;
-	return 0;
-}
-
 int
 export_write(struct store *st, const char *query, enum export_format fmt, FILE *out, char **cause)
 {
 	struct query_node *q = NULL;
-	struct ex_ids ids = {NULL, 0};
+	int64_t *ids = NULL;
+	size_t nids = 0;
 	struct ex_article x;
 	json_t *items = NULL, *doc;
 	char *why = NULL, *s;
@@ -534,7 +520,7 @@ export_write(struct store *st, const char *query, enum export_format fmt, FILE *
 		free(why);
 		return -1;
 	}
-	if (store_search(st, q, 0, 0, ex_collect, &ids, cause) != 0)
+	if (store_search_ids(st, q, &ids, &nids, cause) != 0)
 		goto out;
 	if (fmt == EXPORT_JSON)
 		items = json_array();
@@ -542,8 +528,8 @@ export_write(struct store *st, const char *query, enum export_format fmt, FILE *
 		fputs("article_id,title,url,kind,speaker,text,note,tags\r\n", out);
 	else
 		fputs("# newsroom export\n\n", out);
-	for (i = 0; i < ids.n; i++) {
-		if (ex_load(st, ids.v[i], &x, cause) != 0) {
+	for (i = 0; i < nids; i++) {
+		if (ex_load(st, ids[i], &x, cause) != 0) {
 			ex_free(&x);
 			goto out;
 		}
@@ -579,7 +565,7 @@ export_write(struct store *st, const char *query, enum export_format fmt, FILE *
 	rc = 0;
 out:
 	json_decref(items);
-	free(ids.v);
+	free(ids);
 	query_free(q);
 	return rc;
 }
