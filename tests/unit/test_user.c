@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -569,6 +570,63 @@ test_search_window(void **state)
 	assert_int_equal(search_run(f->st, "beacon -wall", 0, 100, &p, &cause), 0);
 	assert_int_equal(p.n, (STORE_SEARCH_WINDOW + 500 + 49) / 50);
 	search_page_free(&p);
+}
+
+/* Texts of varied lengths and word counts, for comparing rankings. */
+static void
+mixed_text(int i, char *s, size_t n)
+{
+	static const char *const words[] = {"tide", "pier", "crane", "ferry", "gull"};
+	size_t len = 0;
+	int k;
+
+	len += (size_t)snprintf(s + len, n - len, "report %d", i);
+	for (k = 0; k < 3 + i % 11 && len + 8 < n; k++)
+		len +=
+		    (size_t)snprintf(s + len, n - len, " %s", words[(i * 7 + k * (i % 4 + 1)) % 5]);
+	if (i % 3 == 0 && len + 16 < n)
+		snprintf(s + len, n - len, " pier crane");
+}
+
+/* With fewer articles than its IDF sample, nr_bm25 is FTS5's bm25(): same
+ * order, same scores, for words, several words, a phrase, OR and NOT. */
+static void
+test_search_rank_is_bm25(void **state)
+{
+	static const char *const queries[][2] = {
+	    {"tide", "\"tide\""},
+	    {"tide gull", "(\"tide\" AND \"gull\")"},
+	    {"\"pier crane\"", "\"pier crane\""},
+	    {"ferry OR crane", "(\"ferry\" OR \"crane\")"},
+	    {"pier -gull", "\"pier\" NOT \"gull\""},
+	};
+	struct fixture *f = *state;
+	struct search_page p;
+	sqlite3_stmt *s;
+	char *cause = NULL;
+	size_t q, i;
+
+	add_bulk(f, 600, mixed_text);
+	for (q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+		assert_int_equal(search_run(f->st, queries[q][0], 0, 0, &p, &cause), 0);
+		assert_int_equal(sqlite3_prepare_v2(f->st->db,
+		                                    "SELECT rowid, bm25(article_fts, 4.0, 1.0) AS r"
+		                                    " FROM article_fts WHERE article_fts MATCH ?"
+		                                    " ORDER BY r, rowid DESC",
+		                                    -1, &s, NULL),
+		                 SQLITE_OK);
+		sqlite3_bind_text(s, 1, queries[q][1], -1, SQLITE_STATIC);
+		for (i = 0; sqlite3_step(s) == SQLITE_ROW; i++) {
+			if (i >= p.n || p.hits[i].id != sqlite3_column_int64(s, 0) ||
+			    fabs(p.hits[i].score - sqlite3_column_double(s, 1)) >
+			        1e-9 * fabs(sqlite3_column_double(s, 1)))
+				fail_msg("'%s': hit %zu differs from bm25()", queries[q][0], i);
+		}
+		sqlite3_finalize(s);
+		assert_true(i > 5);
+		assert_int_equal(i, p.n);
+		search_page_free(&p);
+	}
 }
 
 /* --- entity decisions --- */
@@ -1410,14 +1468,23 @@ main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_search_qualifiers),   T(test_search_words),
-	    T(test_search_injection),    T(test_search_window),
-	    T(test_search_window_grows), T(test_saved_searches_and_tags),
-	    T(test_decide_apply),        T(test_decide_alias_merges),
-	    T(test_decide_record),       T(test_decisions_survive_reanalysis),
-	    T(test_note_anchor),         T(test_note_reanchor),
-	    T(test_export_markdown),     T(test_export_json),
-	    T(test_export_csv),          T(test_backup_round_trip),
+	    T(test_search_qualifiers),
+	    T(test_search_words),
+	    T(test_search_injection),
+	    T(test_search_window),
+	    T(test_search_window_grows),
+	    T(test_search_rank_is_bm25),
+	    T(test_saved_searches_and_tags),
+	    T(test_decide_apply),
+	    T(test_decide_alias_merges),
+	    T(test_decide_record),
+	    T(test_decisions_survive_reanalysis),
+	    T(test_note_anchor),
+	    T(test_note_reanchor),
+	    T(test_export_markdown),
+	    T(test_export_json),
+	    T(test_export_csv),
+	    T(test_backup_round_trip),
 	    T(test_restore_pending),
 	};
 
