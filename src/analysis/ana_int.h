@@ -56,7 +56,8 @@ struct ment {
 	int8_t votes[ENT_NKINDS];  /* evidence for each kind found around it */
 	uint8_t flags;
 	uint8_t gender;
-	uint8_t addressee; /* the one spoken to ("told Reuters"): never a speaker */
+	uint8_t addressee; /* the one spoken to ("told Reuters"), or the agency of a
+	                    * dateline: never a speaker */
 	uint64_t cueh;     /* the noun that described it ("airline"), or 0 */
 };
 

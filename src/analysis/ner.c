@@ -209,6 +209,7 @@ head_ahead(const struct actx *x, size_t i)
 static size_t
 run_len(const struct actx *x, size_t i)
 {
+	const struct gaz_entry *g;
 	size_t j = i, end = i;
 	int head = 0, conn = 0, complement = 0;
 
@@ -216,7 +217,10 @@ run_len(const struct actx *x, size_t i)
 		if ((name_word(x, j) ||
 		     /* "Canadian Markets Commission": a common word inside a name */
 		     (j > i && is_word(x, j) && (x->t[j].flags & TF_CAP) &&
-		      !(roles(x, j) & GAZ_NONENT) && head_ahead(x, j))) &&
+		      !(roles(x, j) & GAZ_NONENT) && head_ahead(x, j)) ||
+		     /* "Reserve Bank of New Zealand": a known name after "of" */
+		     (conn > 0 && is_word(x, j) && (x->t[j].flags & TF_CAP) &&
+		      gaz_match(x, j, &g) > 1)) &&
 		    (j == i || !(x->t[j].flags & TF_SSTART))) {
 			if (roles(x, j) & (GAZ_AGHEAD | GAZ_ORGHEAD | GAZ_COSUFFIX | GAZ_TITLE))
 				head = 1;
@@ -422,8 +426,10 @@ type_run(struct actx *x, struct ment *m, int titled)
 	/* the agency of a dateline: "SEOUL, June 12 (Wirenews) -" */
 	if (t0 > 0 && t1 + 1 < x->nt && x->t[t0 - 1].ch == '(' && x->t[t1].ch == ')' &&
 	    x->t[t1 + 1].type == TK_PUNCT && x->t[t1 + 1].ch == '-' &&
-	    t0 - x->pfirst[x->t[t0].para] < 12)
+	    t0 - x->pfirst[x->t[t0].para] < 12) {
 		vote(m, ENT_COMPANY, 4);
+		m->addressee = 1; /* it reports; "the bank said" is never the agency */
+	}
 }
 
 static int
@@ -490,6 +496,9 @@ add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps)
 			add_run(x, a, k, caps);
 		}
 		a = k + tl;
+		/* "Deputy Governor Karen Whitlow": titles one after another */
+		while ((tl = title_len(x, a)) > 0 && a + tl < b)
+			a += tl;
 		m = ment_add(x, a, b, NULL);
 		type_run(x, m, 1);
 		return;

@@ -543,6 +543,9 @@ cue_len(const struct actx *x, size_t i, int quote)
 	    !tok_is(x, i + 1, "that") && !tok_is(x, i + 1, "it") && !tok_is(x, i + 1, "they") &&
 	    !tok_is(x, i + 1, "he") && !tok_is(x, i + 1, "she") && !tok_is(x, i + 1, "we"))
 		return 0;
+	/* "warns of housing risks", "spoke of a crisis": a noun phrase, not a clause */
+	if (tok_is(x, i + 1, "of"))
+		return 0;
 	/* "Insurers told to keep covering homes", "residents urged to leave": the
 	 * passive of a directive, whose subject is the one told, not a speaker */
 	if ((tok_is(x, i, "told") || tok_is(x, i, "urged") || tok_is(x, i, "warned")) &&
@@ -1062,12 +1065,18 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 		    !clause_starts(x, k, end))
 			return 0;
 	}
-	/* the clause ends before ", adding that ..." or ", according to ..." */
+	/* the clause ends before ", adding that ...", ", according to ..." or a
+	 * second verb of the same speaker (", but said ...", "and said ...") */
 	for (j = k; j + 1 < end; j++)
-		if (is_punct(x, j, ',') &&
-		    (((roles(x, j + 1) & GAZ_PARTICIPLE) && cue_len(x, j + 1, 0)) ||
-		     tok_is(x, j + 1, "according"))) {
+		if ((is_punct(x, j, ',') &&
+		     (((roles(x, j + 1) & GAZ_PARTICIPLE) && cue_len(x, j + 1, 0)) ||
+		      tok_is(x, j + 1, "according"))) ||
+		    ((tok_is(x, j, "but") || tok_is(x, j, "and")) && j + 1 < end &&
+		     (roles(x, j + 1) & GAZ_SPEECH) && !(roles(x, j + 1) & GAZ_PARTICIPLE) &&
+		     cue_len(x, j + 1, 0))) {
 			end = j;
+			while (end > k && is_punct(x, end - 1, ','))
+				end--;
 			break;
 		}
 	while (end > k && (x->t[end - 1].type == TK_PUNCT || x->t[end - 1].type == TK_QUOTE))
@@ -1123,7 +1132,7 @@ cue_negated(const struct actx *x, size_t i)
 static void
 reported(struct actx *x, struct stmt_acc *acc)
 {
-	size_t i, n, a, b, ca = 0, cb = 0, s0, s1, k, tail;
+	size_t i, n, a, b, ca = 0, cb = 0, s0, s1, k, tail, last_a = 0, last_b = 0;
 	int found, np;
 
 	for (i = 0; i < x->nt; i++) {
@@ -1161,6 +1170,13 @@ reported(struct actx *x, struct stmt_acc *acc)
 			found = 1;
 		} else {
 			np = np_before(x, i, s0, &a, &b) || appos_subject(x, i, s0, &a, &b);
+			/* "X warned that ..., but said ...": the second verb is X's too */
+			if (!np && i > s0 && last_b > 0 && x->t[last_a].sent == x->t[i].sent &&
+			    (tok_is(x, i - 1, "but") || tok_is(x, i - 1, "and"))) {
+				a = last_a;
+				b = last_b;
+				np = 1;
+			}
 			if (!np && !(i > s0 && is_punct(x, i - 1, ',')))
 				np = finite_subject(x, i, n, &a, &b);
 			if (np && clause_after(x, i, n, &ca, &cb)) {
@@ -1199,6 +1215,8 @@ reported(struct actx *x, struct stmt_acc *acc)
 		if (!found)
 			continue;
 		x->t[i].flags |= TF_CUEUSED;
+		last_a = a;
+		last_b = b;
 		stmt_push(x, acc, resolve_np(x, a, b), span_text(x, a, b), 0,
 		          cue_lower(span_text(x, i, i + n)), x->t[ca].para, x->t[ca].start,
 		          x->t[cb - 1].para, x->t[cb - 1].end);

@@ -573,6 +573,47 @@ test_and_splits(void **state)
 	doc_free(&d);
 }
 
+/* A known name after "of" stays in the name; titles in a row all go; "warns
+ * of" says no clause; the dateline's agency speaks for no one; "but said" is
+ * the first verb's speaker again. */
+static void
+test_central_bank(void **state)
+{
+	const char *paras[] = {
+	    "Central bank warns of housing risks",
+	    "OSLO, June 2 (Wirenews) - Norway's central bank warned on Wednesday that falling "
+	    "house prices were hurting households, but said the banks remained strong enough "
+	    "to absorb losses.",
+	    "The Reserve Bank of New Zealand said its own review would come in July.",
+	    "\"Most borrowers are coping,\" Deputy Governor Karen Whitlow told a news "
+	    "conference.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+	long s;
+	size_t i;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_int_equal(stmt_find(&d, &a, "housing risks"), -1);
+	assert_non_null(find_ent(&a, "Reserve Bank of New Zealand"));
+	assert_non_null(find_ent(&a, "Karen Whitlow"));
+	for (i = 0; i < a.nstmts; i++)
+		assert_true(a.stmts[i].speaker < 0 ||
+		            strcmp(a.ents[a.stmts[i].speaker].name, "Wirenews") != 0);
+	s = stmt_find(&d, &a, "falling house prices were hurting households");
+	assert_true(s >= 0);
+	assert_int_equal(a.stmts[s].end - a.stmts[s].start,
+	                 strlen("falling house prices were hurting households"));
+	assert_true(stmt_find(&d, &a, "the banks remained strong") >= 0);
+	assert_int_equal(a.stmts[stmt_find(&d, &a, "the banks remained strong")].speaker,
+	                 a.stmts[s].speaker);
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "Most borrowers")), "Karen Whitlow");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -718,6 +759,7 @@ main(void)
 	    cmocka_unit_test(test_portfolio_dateline),
 	    cmocka_unit_test(test_recall_ministry),
 	    cmocka_unit_test(test_and_splits),
+	    cmocka_unit_test(test_central_bank),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
