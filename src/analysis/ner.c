@@ -410,8 +410,8 @@ type_run(struct actx *x, struct ment *m, int titled)
 		vote(m, ENT_PERSON, 2);
 	if (n >= 2 && n <= 3 && speech_after(x, t1))
 		vote(m, ENT_PERSON, 1);
-	/* in Cheongju, near Tromso, south of Rotterdam */
-	if (t0 > 0 && same_sent(x, t0 - 1, t0) &&
+	/* in Cheongju, near Tromso, south of Rotterdam; not "in Quillpay's system" */
+	if (t0 > 0 && same_sent(x, t0 - 1, t0) && !(t1 < x->nt && x->t[t1].type == TK_POSS) &&
 	    (((roles(x, t0 - 1) & GAZ_LOCPREP) && (x->t[t0 - 1].flags & TF_LOWER)) ||
 	     (tok_is(x, t0 - 1, "of") && t0 > 1 &&
 	      (tok_is(x, t0 - 2, "south") || tok_is(x, t0 - 2, "north") ||

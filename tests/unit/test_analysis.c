@@ -614,6 +614,28 @@ test_central_bank(void **state)
 	doc_free(&d);
 }
 
+/* "in X's system" does not place X; an app is a company. */
+static void
+test_possessive_not_place(void **state)
+{
+	const char *paras[] = {
+	    "Watchdog fines app",
+	    "Hackers used a flaw in Vantoria's password reset system for five months.",
+	    "The watchdog fined payments app Quillmark for a similar leak.", NULL};
+	struct analysis a;
+	struct doc d;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_non_null(find_ent(&a, "Vantoria"));
+	assert_true(find_ent(&a, "Vantoria")->kind != ENT_PLACE);
+	assert_non_null(find_ent(&a, "Quillmark"));
+	assert_int_equal(find_ent(&a, "Quillmark")->kind, ENT_COMPANY);
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -760,6 +782,7 @@ main(void)
 	    cmocka_unit_test(test_recall_ministry),
 	    cmocka_unit_test(test_and_splits),
 	    cmocka_unit_test(test_central_bank),
+	    cmocka_unit_test(test_possessive_not_place),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
