@@ -464,6 +464,18 @@ mid_caps(const struct actx *x, struct hmap *caps)
 
 static void add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps);
 
+/* Returns 1 when an apposition with a describing noun follows the word
+ * before b: "Veltrix, the cloud software company, ..." */
+static int
+appositive(const struct actx *x, size_t b)
+{
+	uint64_t h;
+
+	return b + 1 < x->nt && x->t[b].type == TK_PUNCT && x->t[b].ch == ',' &&
+	       (tok_is(x, b + 1, "the") || tok_is(x, b + 1, "a") || tok_is(x, b + 1, "an")) &&
+	       (cue_after(x, b, &h) & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN)) != 0;
+}
+
 /* Adds the name at [a, b) after splitting off a title inside it. */
 static void
 add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps)
@@ -508,8 +520,9 @@ add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps)
 	                /* a sentence's first word is a name only with some sign of it */
 	if (b - a == 1 && (x->t[a].flags & TF_SSTART) && !(x->t[a].flags & TF_UPPER) &&
 	    !(roles(x, a) & GAZ_FIRST) && hmap_get(caps, x->t[a].h) < 0 &&
-	    (!speech_after(x, b) ||
-	     (roles(x, a) & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN | GAZ_ORGHEAD | GAZ_TITLE))))
+	    (!speech_after(x, b) || (roles(x, a) & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN |
+	                                            GAZ_ORGHEAD | GAZ_TITLE))) &&
+	    !appositive(x, b))
 		return;
 	m = ment_add(x, a, b, NULL);
 	type_run(x, m, 0);

@@ -442,12 +442,13 @@ tok_sentences(struct actx *x)
 {
 	size_t p, i, end;
 	uint32_t sent = 0;
-	int start, open;
+	int start, open, dashed;
 
 	for (p = 0; p < x->d->npara; p++) {
 		end = x->pfirst[p + 1];
 		start = 1;
 		open = 0;
+		dashed = 0;
 		for (i = x->pfirst[p]; i < end; i++) {
 			struct tok *t = &x->t[i];
 
@@ -457,11 +458,16 @@ tok_sentences(struct actx *x)
 				t->flags |= TF_SSTART;
 				start = 0;
 			}
+			/* a capital after an opening quote, a colon or a dateline's dash
+			 * ("BRUSSELS, Dec 9 (Wirenews) - Negotiations") says nothing */
 			if ((t->type == TK_QUOTE && (t->flags & TF_SPB)) ||
-			    (t->type == TK_PUNCT && t->ch == ':'))
-				start =
-				    1; /* a capital after an opening quote or colon says nothing */
-			else if (t->type == TK_WORD || t->type == TK_NUM)
+			    (t->type == TK_PUNCT && t->ch == ':') ||
+			    (t->type == TK_PUNCT && t->ch == '-' && (t->flags & TF_SPB) &&
+			     i < x->pfirst[p] + 14 && (x->t[x->pfirst[p]].flags & TF_UPPER) &&
+			     !dashed)) {
+				start = 1;
+				dashed |= t->ch == '-';
+			} else if (t->type == TK_WORD || t->type == TK_NUM)
 				start = 0;
 			if (t->type == TK_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?') &&
 			    sentence_ends(x, i, end)) {

@@ -636,6 +636,32 @@ test_possessive_not_place(void **state)
 	doc_free(&d);
 }
 
+/* The first word after a dateline starts a sentence: a plural noun there is
+ * no name, a name with an apposition is. */
+static void
+test_after_dateline(void **state)
+{
+	const char *paras[] = {
+	    "Quota talks collapse",
+	    "BRUSSELS, Dec 9 (Wirenews) - Negotiations between the two sides broke down late "
+	    "on Friday.",
+	    "OSLO (Wirenews) - Skarvik, the salmon farming company, said it would cut 300 jobs "
+	    "in the north.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_null(find_ent(&a, "Negotiations"));
+	assert_non_null(find_ent(&a, "Skarvik"));
+	assert_int_equal(find_ent(&a, "Skarvik")->kind, ENT_COMPANY);
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "it would cut 300 jobs")), "Skarvik");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -783,6 +809,7 @@ main(void)
 	    cmocka_unit_test(test_and_splits),
 	    cmocka_unit_test(test_central_bank),
 	    cmocka_unit_test(test_possessive_not_place),
+	    cmocka_unit_test(test_after_dateline),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
