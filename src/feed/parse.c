@@ -1288,6 +1288,143 @@ parse_push(struct parse *p, const char *data, size_t len, int utf8, xmlDocPtr *d
 	return NULL;
 }
 
+/* Returns the first place in h (n bytes) where needle occurs, exactly; or NULL. */
+static const char *
+parse_memstr(const char *h, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	const char *end = h + n, *q;
+
+	for (q = h; (q = memchr(q, needle[0], (size_t)(end - q))) != NULL; q++)
+		if ((size_t)(end - q) >= k && memcmp(q, needle, k) == 0)
+			return q;
+	return NULL;
+}
+
+/* Returns 1 when the document s (n bytes) declares an entity called name. */
+static int
+parse_declared(const char *s, size_t n, const char *name)
+{
+	const char *end = s + n, *q = s;
+	size_t k = strlen(name);
+
+	while ((q = parse_memstr(q, (size_t)(end - q), "<!ENTITY")) != NULL) {
+		q += 8;
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+			q++;
+		if ((size_t)(end - q) > k && memcmp(q, name, k) == 0 &&
+		    (q[k] == ' ' || q[k] == '\t' || q[k] == '\n' || q[k] == '\r'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Returns 1 when c is a character XML allows. */
+static int
+parse_xml_char(unsigned long c)
+{
+	return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+	       (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* Returns the length of the well-formed character reference at s ("&#38;",
+ * "&#x26;"), 0 when it is not one, with *c its character. */
+static size_t
+parse_num_ref(const char *s, const char *end, unsigned long *c)
+{
+	const char *q = s + 2;
+	int hex = q < end && (*q == 'x' || *q == 'X');
+	unsigned long v = 0;
+	size_t digits = 0;
+
+	for (q += hex; q < end && digits < 8; q++, digits++) {
+		int d = *q >= '0' && *q <= '9'          ? *q - '0'
+		        : hex && *q >= 'a' && *q <= 'f' ? *q - 'a' + 10
+		        : hex && *q >= 'A' && *q <= 'F' ? *q - 'A' + 10
+		                                        : -1;
+		if (d < 0)
+			break;
+		v = v * (hex ? 16 : 10) + (unsigned long)d;
+	}
+	*c = v;
+	return digits > 0 && q < end && *q == ';' ? (size_t)(q + 1 - s) : 0;
+}
+
+/* Feeds are often written by hand or by HTML tools: "AT&T", "&nbsp;",
+ * "&eacute;", "&#0;". Each is an error to an XML parser, and after the first
+ * error libxml2 drops every entity reference that follows, &amp; and &lt;
+ * too. Returns a copy (the caller owns it) in which a bare "&" is "&amp;",
+ * an HTML entity is its character reference (libxml2's HTML table) and a
+ * reference to a character XML forbids is U+FFFD, or NULL when nothing needed
+ * fixing. CDATA sections are left as they are. */
+static char *
+parse_fix_refs(const char *s, size_t n)
+{
+	const char *end = s + n, *at = s, *done = s, *amp, *cd, *ce, *q;
+	const htmlEntityDesc *e;
+	struct buf b = BUF_INIT;
+	char name[33];
+	unsigned long c;
+	size_t k, len;
+
+	cd = parse_memstr(s, n, "<![CDATA[");
+	while ((amp = memchr(at, '&', (size_t)(end - at))) != NULL) {
+		if (cd != NULL && cd < amp) {
+			if ((ce = parse_memstr(cd + 9, (size_t)(end - cd - 9), "]]>")) == NULL)
+				break;
+			at = ce + 3;
+			cd = parse_memstr(at, (size_t)(end - at), "<![CDATA[");
+			continue;
+		}
+		at = amp + 1;
+		if (at < end && *at == '#') {
+			if ((len = parse_num_ref(amp, end, &c)) > 0 && parse_xml_char(c)) {
+				at = amp + len;
+				continue;
+			}
+			buf_add(&b, done, (size_t)(amp - done));
+			if (len > 0) { /* "&#0;", "&#xD800;" */
+				buf_adds(&b, "&#65533;");
+				at = amp + len;
+			} else {
+				buf_adds(&b, "&amp;");
+			}
+			done = at;
+			continue;
+		}
+		for (q = at, k = 0; q < end && k < sizeof(name) - 1 &&
+		                    ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		                     (k > 0 && *q >= '0' && *q <= '9'));
+		     q++)
+			name[k++] = *q;
+		name[k] = '\0';
+		if (k > 0 && q < end && *q == ';' &&
+		    (strcmp(name, "amp") == 0 || strcmp(name, "lt") == 0 ||
+		     strcmp(name, "gt") == 0 || strcmp(name, "quot") == 0 ||
+		     strcmp(name, "apos") == 0)) {
+			at = q + 1;
+			continue;
+		}
+		if (k > 0 && q < end && *q == ';' && parse_declared(s, n, name)) {
+			at = q + 1; /* the DTD's own: never expanded, dropped as before */
+			continue;
+		}
+		buf_add(&b, done, (size_t)(amp - done));
+		if (k > 0 && q < end && *q == ';' &&
+		    (e = htmlEntityLookup((const xmlChar *)name)) != NULL) {
+			buf_printf(&b, "&#%u;", e->value);
+			at = q + 1;
+		} else {
+			buf_adds(&b, "&amp;");
+		}
+		done = at;
+	}
+	if (done == s)
+		return NULL;
+	buf_add(&b, done, (size_t)(end - done));
+	return buf_detach(&b);
+}
+
 static int
 parse_xml(struct parse *p, const char *data, size_t len, const char *content_type, char **cause)
 {
@@ -1295,7 +1432,7 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 	xmlDocPtr doc;
 	xmlNode *root;
 	const char *enc, *name;
-	char encbuf[64], *fixed = NULL;
+	char encbuf[64], *fixed = NULL, *refs = NULL;
 	int utf8, wellformed, line = 0;
 	const xmlError *err;
 	char msg[160] = "";
@@ -1308,14 +1445,25 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 	}
 	if (len > INT_MAX) {
 		free(fixed);
+		free(refs);
 		*cause = xstrdup("not a feed: larger than 2 GiB");
 		return -1;
 	}
-	/* the push parser for well-formed UTF-8 (nearly every feed); the pull
-	 * parser, as before it, for the rest */
-	if (enc != NULL || (ctxt = parse_push(p, data, len, utf8, &doc)) == NULL) {
+	/* the push parser for well-formed UTF-8 (nearly every feed); again with
+	 * its references mended when that was what it stumbled on; the pull
+	 * parser, which recovers from the rest */
+	ctxt = enc != NULL ? NULL : parse_push(p, data, len, utf8, &doc);
+	if (ctxt == NULL && (enc == NULL || strncasecmp(enc, "UTF-16", 6) != 0) &&
+	    (refs = parse_fix_refs(data, len)) != NULL) {
+		data = refs;
+		len = strlen(refs);
+		if (enc == NULL)
+			ctxt = parse_push(p, data, len, utf8, &doc);
+	}
+	if (ctxt == NULL) {
 		if ((ctxt = xmlNewParserCtxt()) == NULL) {
 			free(fixed);
+			free(refs);
 			*cause = xstrdup("out of memory");
 			return -1;
 		}
@@ -1358,9 +1506,11 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 		xmlFreeDoc(doc);
 		xmlFreeParserCtxt(ctxt);
 		free(fixed);
+		free(refs);
 		return r;
 	}
 	free(fixed);
+	free(refs);
 	if (strcmp(name, "rss") == 0 || strcmp(name, "channel") == 0) {
 		const xmlNode *c;
 

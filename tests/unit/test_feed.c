@@ -481,6 +481,38 @@ test_malformed_recovers(void **state)
 	free(cause);
 }
 
+/* HTML entities, bare ampersands and references to forbidden characters are
+ * mended before parsing: after its first error libxml2 drops every entity
+ * reference that follows, &amp; and &lt; too. CDATA is left alone. */
+static void
+test_sloppy_references(void **state)
+{
+	static const char xml[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+	    "<title>Caf&eacute; Harbour &amp; Quay&nbsp;News</title>"
+	    "<item><title>AT&T wins port deal &mdash; shares up</title>"
+	    "<link>https://quay.example/1?a=1&b=2</link>"
+	    "<description>Fees &lt;b&gt;rise&lt;/b&gt; by 5&#0;%</description></item>"
+	    "<item><title>Tolls &amp; fees &#x2013; a guide</title>"
+	    "<description><![CDATA[<p>Rates &amp; dues: R&D</p>]]></description></item>"
+	    "<item><title>Unknown &madeup; entity</title></item>"
+	    "</channel></rss>";
+	struct feed f;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(feed_parse(xml, sizeof(xml) - 1, NULL, NULL, &f, &cause), 0);
+	assert_string_equal(f.title, "Caf\xc3\xa9 Harbour & Quay News"); /* nbsp: a space */
+	assert_int_equal(f.nitems, 3);
+	assert_string_equal(f.items[0].title, "AT&T wins port deal \xe2\x80\x94 shares up");
+	assert_string_equal(f.items[0].link, "https://quay.example/1?a=1&b=2");
+	assert_string_equal(f.items[0].summary, "Fees rise by 5\xef\xbf\xbd%");
+	assert_string_equal(f.items[1].title, "Tolls & fees \xe2\x80\x93 a guide");
+	assert_string_equal(f.items[1].summary, "Rates & dues: R&D");
+	assert_string_equal(f.items[2].title, "Unknown &madeup; entity");
+	feed_free(&f);
+}
+
 /* Well-formed feeds are read by the push parser, the others again by the pull
  * parser: what a broken feed gives must not depend on the first attempt. */
 static void
@@ -640,6 +672,7 @@ main(void)
 	    cmocka_unit_test(test_untitled_item_gets_a_headline),
 	    cmocka_unit_test(test_html_page_links_to_feed),
 	    cmocka_unit_test(test_malformed_recovers),
+	    cmocka_unit_test(test_sloppy_references),
 	    cmocka_unit_test(test_cdata_parsers_agree),
 	    cmocka_unit_test(test_entities_never_expand),
 	    cmocka_unit_test(test_namespaces_declared_inside_items),
