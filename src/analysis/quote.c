@@ -1026,6 +1026,16 @@ clause_after(const struct actx *x, size_t v, size_t n, size_t *a, size_t *b)
 			break;
 		}
 	}
+	/* "told a parliamentary committee that ...", "telling reporters that ...":
+	 * the one told may be any noun phrase */
+	if (!(j < end && j < k + 10 && tok_is(x, j, "that")) && (roles(x, v) & GAZ_TELL)) {
+		for (j = k; j < end && j < k + 8; j++)
+			if (tok_is(x, j, "that") || x->t[j].type == TK_PUNCT ||
+			    x->t[j].type == TK_QUOTE || (roles(x, j) & (GAZ_AUX | GAZ_SPEECH)))
+				break;
+		if (!(j > k && j < end && j < k + 8 && tok_is(x, j, "that")))
+			j = end;
+	}
 	if (j < end && j < k + 10 && tok_is(x, j, "that")) {
 		k = j + 1;
 	} else {

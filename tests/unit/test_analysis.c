@@ -662,6 +662,30 @@ test_after_dateline(void **state)
 	doc_free(&d);
 }
 
+/* The one told may be any noun phrase: the said clause starts after "that". */
+static void
+test_told_committee(void **state)
+{
+	const char *paras[] = {
+	    "Minister urges talks",
+	    "Minister Lena Dahl urged calm, telling a parliamentary committee that a long strike "
+	    "would hurt the whole industry.",
+	    "Dahl told the regional press council that the yards would reopen within a month.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "a long strike would hurt")),
+	                    "Lena Dahl");
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "the yards would reopen")),
+	                    "Lena Dahl");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -810,6 +834,7 @@ main(void)
 	    cmocka_unit_test(test_central_bank),
 	    cmocka_unit_test(test_possessive_not_place),
 	    cmocka_unit_test(test_after_dateline),
+	    cmocka_unit_test(test_told_committee),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
