@@ -218,9 +218,12 @@ run_len(const struct actx *x, size_t i)
 		     /* "Canadian Markets Commission": a common word inside a name */
 		     (j > i && is_word(x, j) && (x->t[j].flags & TF_CAP) &&
 		      !(roles(x, j) & GAZ_NONENT) && head_ahead(x, j)) ||
-		     /* "Reserve Bank of New Zealand": a known name after "of" */
+		     /* after "of" in a name any capital goes on with it: "Reserve Bank of
+		      * New Zealand", "Federation of Banks" (common words elsewhere) */
 		     (conn > 0 && is_word(x, j) && (x->t[j].flags & TF_CAP) &&
-		      gaz_match(x, j, &g) > 1)) &&
+		      !(roles(x, j) & GAZ_NONENT) &&
+		      (gaz_match(x, j, &g) > 1 || !(roles(x, j) & GAZ_COMMON) ||
+		       (roles(x, j) & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN))))) &&
 		    (j == i || !(x->t[j].flags & TF_SSTART))) {
 			if (roles(x, j) & (GAZ_AGHEAD | GAZ_ORGHEAD | GAZ_COSUFFIX | GAZ_TITLE))
 				head = 1;
@@ -487,7 +490,11 @@ add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps)
 
 	while (a < b && !name_word(x, a))
 		a++;
-	while (b > a && !name_word(x, b - 1))
+	/* a capital after "of" ends a name even when it is a common word: "the
+	 * Federation of Banks" */
+	while (b > a && !name_word(x, b - 1) &&
+	       !(b - 1 > a + 1 && (x->t[b - 1].flags & TF_CAP) &&
+	         (tok_is(x, b - 2, "of") || tok_is(x, b - 2, "for"))))
 		b--;
 	if (a >= b)
 		return;
@@ -814,7 +821,8 @@ register_forms(struct actx *x, struct hmap *alias, int32_t e, const struct ment 
 		hmap_add(alias, h, e);
 }
 
-/* "Long Name (ACR)": the acronym after a name becomes its alias. */
+/* "Long Name (ACR)", "Long Name, known as Short,": the short form after a
+ * name becomes its alias. */
 static void
 definitions(struct actx *x, struct hmap *alias)
 {
@@ -832,6 +840,18 @@ definitions(struct actx *x, struct hmap *alias)
 			hmap_add(alias, gaz_seq_hash(GAZ_SEED, x->t[t + 1].h), m->ent);
 			/* the acronym inside the parentheses is a mention of it too */
 			if (i + 1 < x->nm && x->m[i + 1].t0 == t + 1)
+				x->m[i + 1].flags |= MF_DEFINED;
+			continue;
+		}
+		/* "the Brazilian Federation of Banks, known as Febraban," */
+		if (x->t[t].type != TK_PUNCT || (x->t[t].ch != ',' && x->t[t].ch != '('))
+			continue;
+		t += tok_is(x, t + 1, "also");
+		if (t + 3 < x->nt && tok_is(x, t + 1, "known") && tok_is(x, t + 2, "as") &&
+		    x->t[t + 3].type == TK_WORD && (x->t[t + 3].flags & (TF_CAP | TF_UPPER)) &&
+		    (t + 4 >= x->nt || x->t[t + 4].type == TK_PUNCT)) {
+			hmap_add(alias, gaz_seq_hash(GAZ_SEED, x->t[t + 3].h), m->ent);
+			if (i + 1 < x->nm && x->m[i + 1].t0 == t + 3)
 				x->m[i + 1].flags |= MF_DEFINED;
 		}
 	}

@@ -686,6 +686,30 @@ test_told_committee(void **state)
 	doc_free(&d);
 }
 
+/* A common word after "of" ends a name; "known as" gives an alias. */
+static void
+test_known_as(void **state)
+{
+	const char *paras[] = {
+	    "Card cap passes",
+	    "The Moravian Federation of Lenders, known as Morfed, said the cap would cut credit "
+	    "to poor customers.",
+	    "In a statement, Morfed said lenders would have to tighten their approval criteria.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_non_null(find_ent(&a, "Moravian Federation of Lenders"));
+	assert_null(find_ent(&a, "Morfed"));
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "lenders would have to tighten")),
+	                    "Moravian Federation of Lenders");
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -835,6 +859,7 @@ main(void)
 	    cmocka_unit_test(test_possessive_not_place),
 	    cmocka_unit_test(test_after_dateline),
 	    cmocka_unit_test(test_told_committee),
+	    cmocka_unit_test(test_known_as),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
