@@ -190,5 +190,15 @@ feed_date(const char *s)
 		date_tidy(in, tidy, sizeof(tidy));
 	}
 	t = curl_getdate(tidy, NULL);
+	/* a day name in another language ("Di, 05 Nov 2024", "Lun, 4 Mar 2024")
+	 * says nothing the date does not */
+	if (t == -1) {
+		const char *c = strchr(tidy, ',');
+
+		if (c != NULL && c - tidy >= 2 && c - tidy <= 9 && c[1] == ' ' &&
+		    strspn(tidy, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") ==
+		        (size_t)(c - tidy))
+			t = curl_getdate(c + 2, NULL);
+	}
 	return t == -1 ? 0 : (int64_t)t;
 }
