@@ -538,10 +538,24 @@ cue_len(const struct actx *x, size_t i, int quote)
 	     tok_is(x, i, "acknowledged") || tok_is(x, i, "admitted") || tok_is(x, i, "revealed") ||
 	     tok_is(x, i, "predicted") || tok_is(x, i, "cited") || tok_is(x, i, "cites") ||
 	     tok_is(x, i, "ruled") || tok_is(x, i, "recalled") || tok_is(x, i, "recalls") ||
+	     /* base forms that are nouns too: "a note", "the state", "a claim" */
+	     tok_is(x, i, "note") || tok_is(x, i, "claim") || tok_is(x, i, "report") ||
+	     tok_is(x, i, "estimate") || tok_is(x, i, "state") || tok_is(x, i, "promise") ||
+	     tok_is(x, i, "reply") || tok_is(x, i, "pledge") || tok_is(x, i, "vow") ||
+	     tok_is(x, i, "confirm") || tok_is(x, i, "deny") || tok_is(x, i, "admit") ||
+	     tok_is(x, i, "reveal") || tok_is(x, i, "predict") || tok_is(x, i, "acknowledge") ||
 	     ((roles(x, i) & GAZ_COMMON) && !(roles(x, i) & GAZ_PARTICIPLE))) &&
 	    /* "12 northern states" */
 	    !tok_is(x, i + 1, "that") && !tok_is(x, i + 1, "it") && !tok_is(x, i + 1, "they") &&
 	    !tok_is(x, i + 1, "he") && !tok_is(x, i + 1, "she") && !tok_is(x, i + 1, "we"))
+		return 0;
+	/* "expected to confirm", "would respond within weeks": an infinitive or a
+	 * modal's verb reports nothing said yet */
+	if (i > 0 && !(roles(x, i) & GAZ_PARTICIPLE) &&
+	    (tok_is(x, i - 1, "to") || tok_is(x, i - 1, "will") || tok_is(x, i - 1, "would") ||
+	     tok_is(x, i - 1, "could") || tok_is(x, i - 1, "can") || tok_is(x, i - 1, "may") ||
+	     tok_is(x, i - 1, "might") || tok_is(x, i - 1, "should") || tok_is(x, i - 1, "must") ||
+	     tok_is(x, i - 1, "shall")))
 		return 0;
 	/* "warns of housing risks", "spoke of a crisis": a noun phrase, not a clause */
 	if (tok_is(x, i + 1, "of"))
