@@ -857,6 +857,18 @@ gen_snippets(struct store *st, const char *fts, const int64_t *ids, size_t n, ch
 /* Calls cb for each of the n hits ids (scores), best first, with its columns
  * and snippet; 0, 1 when cb says stop, or -1. An article deleted meanwhile is
  * skipped. */
+/* Fills h from a row whose first six columns are GEN_COLS's (pointers into s). */
+static void
+gen_hit_row(sqlite3_stmt *s, struct store_hit *h)
+{
+	h->id = sqlite3_column_int64(s, 0);
+	h->title = (const char *)sqlite3_column_text(s, 1);
+	h->url = (const char *)sqlite3_column_text(s, 2);
+	h->feed = (const char *)sqlite3_column_text(s, 3);
+	h->time = sqlite3_column_int64(s, 4);
+	h->unread = sqlite3_column_int(s, 5);
+}
+
 static int
 gen_hits(struct store *st, const char *fts, const int64_t *ids, const double *scores, size_t n,
          int (*cb)(const struct store_hit *, void *), void *arg, char **cause)
@@ -877,12 +889,7 @@ gen_hits(struct store *st, const char *fts, const int64_t *ids, const double *sc
 		sqlite3_bind_int64(s, 1, ids[i]);
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
-			h.id = sqlite3_column_int64(s, 0);
-			h.title = (const char *)sqlite3_column_text(s, 1);
-			h.url = (const char *)sqlite3_column_text(s, 2);
-			h.feed = (const char *)sqlite3_column_text(s, 3);
-			h.time = sqlite3_column_int64(s, 4);
-			h.unread = sqlite3_column_int(s, 5);
+			gen_hit_row(s, &h);
 			h.snippet = snip[i];
 			h.score = scores[i];
 			r = cb(&h, arg) != 0;
@@ -923,12 +930,7 @@ store_search(struct store *st, const struct query_node *q, size_t offset, size_t
 			}
 			continue;
 		}
-		h.id = sqlite3_column_int64(s, 0);
-		h.title = (const char *)sqlite3_column_text(s, 1);
-		h.url = (const char *)sqlite3_column_text(s, 2);
-		h.feed = (const char *)sqlite3_column_text(s, 3);
-		h.time = sqlite3_column_int64(s, 4);
-		h.unread = sqlite3_column_int(s, 5);
+		gen_hit_row(s, &h);
 		h.snippet = (const char *)sqlite3_column_text(s, 6);
 		h.score = sqlite3_column_double(s, 7);
 		r = cb(&h, arg) != 0;
