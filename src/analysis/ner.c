@@ -529,7 +529,10 @@ add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps)
 	    !(roles(x, a) & GAZ_FIRST) && hmap_get(caps, x->t[a].h) < 0 &&
 	    (!speech_after(x, b) || (roles(x, a) & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN |
 	                                            GAZ_ORGHEAD | GAZ_TITLE))) &&
-	    !appositive(x, b))
+	    !appositive(x, b) &&
+	    /* "Ryanair's chief executive, ..." */
+	    !(b + 1 < x->nt && x->t[b].type == TK_POSS &&
+	      ((roles(x, b + 1) & (GAZ_TITLE | GAZ_PERSONNOUN)) || title_len(x, b + 1) > 0)))
 		return;
 	m = ment_add(x, a, b, NULL);
 	type_run(x, m, 0);
@@ -1031,8 +1034,15 @@ ner_by_noun(const struct actx *x, size_t i, size_t before, int forward)
 		const struct ment *m = &x->m[mi];
 		int k;
 
-		if (m->ent < 0 || (m->flags & MF_DESC))
+		if (m->ent < 0)
 			continue;
+		/* "the airline" again stands for what "the airline" stood for, though
+		 * another company came between */
+		if (m->flags & MF_DESC) {
+			if (x->t[m->t1 - 1].h == x->t[i].h)
+				return m->ent;
+			continue;
+		}
 		if (ent_has_word(x, &x->e[m->ent], x->t[i].h))
 			return m->ent;
 		if (m->addressee)
@@ -1103,7 +1113,7 @@ ment_merge(struct actx *x, size_t n0)
 static void
 descriptions(struct actx *x)
 {
-	size_t i, n0 = x->nm;
+	size_t i, k, n0 = x->nm;
 	int32_t e;
 	struct ment *m;
 
@@ -1116,7 +1126,13 @@ descriptions(struct actx *x)
 		                       (x->t[i + 2].flags & TF_CAP) && same_sent(x, i, i + 2)) ||
 		                      tok_is(x, i + 2, "of")))
 			continue;
-		if ((e = ner_by_noun(x, i + 1, i, 0)) < 0)
+		/* "the airline" again stands for what "the airline" stood for (the
+		 * ones found so far are not in text order yet, so ner_by_noun misses
+		 * them) */
+		for (k = x->nm, e = -1; k > n0 && e < 0; k--)
+			if (x->t[x->m[k - 1].t0 + 1].h == x->t[i + 1].h)
+				e = x->m[k - 1].ent;
+		if (e < 0 && (e = ner_by_noun(x, i + 1, i, 0)) < 0)
 			continue;
 		m = ment_add(x, i, i + 2, NULL);
 		m->flags |= MF_DESC;

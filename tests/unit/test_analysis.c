@@ -741,6 +741,33 @@ test_base_forms(void **state)
 	doc_free(&d);
 }
 
+/* "the airline" again is the airline it was before, though another company
+ * came between; a name before "'s chief executive" is a name. */
+static void
+test_description_chain(void **state)
+{
+	const char *paras[] = {
+	    "Carrier cuts flights",
+	    "Irish carrier Skyvane will cancel 2,400 flights this summer, the airline said on "
+	    "Thursday.",
+	    "The engines, made by Albion Aero, must be checked. Albion Aero said it was adding "
+	    "shifts at its repair shops.",
+	    "Passengers will be offered refunds or new bookings, according to the airline.",
+	    "Brekka's chief executive, Ola Brekke, told reporters his airline had spare aircraft.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+
+	(void)state;
+	mkdoc(&d, paras);
+	analysis_run(&d, &a);
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "Passengers will be offered")),
+	                    "Skyvane");
+	assert_non_null(find_ent(&a, "Brekka"));
+	analysis_free(&a);
+	doc_free(&d);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -892,6 +919,7 @@ main(void)
 	    cmocka_unit_test(test_told_committee),
 	    cmocka_unit_test(test_known_as),
 	    cmocka_unit_test(test_base_forms),
+	    cmocka_unit_test(test_description_chain),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
