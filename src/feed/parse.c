@@ -1352,11 +1352,12 @@ parse_num_ref(const char *s, const char *end, unsigned long *c)
 
 /* Feeds are often written by hand or by HTML tools: "AT&T", "&nbsp;",
  * "&eacute;", "&#0;". Each is an error to an XML parser, and after the first
- * error libxml2 drops every entity reference that follows, &amp; and &lt;
- * too. Returns a copy (the caller owns it) in which a bare "&" is "&amp;",
- * an HTML entity is its character reference (libxml2's HTML table) and a
- * reference to a character XML forbids is U+FFFD, or NULL when nothing needed
- * fixing. CDATA sections are left as they are. */
+ * error of any kind libxml2 drops every entity reference that follows, &amp;
+ * and &lt; too, though it still reads character references. Returns a copy
+ * (the caller owns it) in which a bare "&" is "&#38;", an HTML entity and the
+ * five predefined ones are character references (libxml2's HTML table for
+ * the names) and a reference to a character XML forbids is U+FFFD, or NULL
+ * when nothing needed changing. CDATA sections are left as they are. */
 static char *
 parse_fix_refs(const char *s, size_t n)
 {
@@ -1387,7 +1388,7 @@ parse_fix_refs(const char *s, size_t n)
 				buf_adds(&b, "&#65533;");
 				at = amp + len;
 			} else {
-				buf_adds(&b, "&amp;");
+				buf_adds(&b, "&#38;");
 			}
 			done = at;
 			continue;
@@ -1398,11 +1399,19 @@ parse_fix_refs(const char *s, size_t n)
 		     q++)
 			name[k++] = *q;
 		name[k] = '\0';
+		/* the predefined five become character references: after an error of
+		 * any other kind libxml2 still reads those */
 		if (k > 0 && q < end && *q == ';' &&
 		    (strcmp(name, "amp") == 0 || strcmp(name, "lt") == 0 ||
 		     strcmp(name, "gt") == 0 || strcmp(name, "quot") == 0 ||
 		     strcmp(name, "apos") == 0)) {
-			at = q + 1;
+			buf_add(&b, done, (size_t)(amp - done));
+			buf_adds(&b, name[0] == 'l'   ? "&#60;"
+			             : name[0] == 'g' ? "&#62;"
+			             : name[0] == 'q' ? "&#34;"
+			             : name[1] == 'm' ? "&#38;"
+			                              : "&#39;");
+			at = done = q + 1;
 			continue;
 		}
 		if (k > 0 && q < end && *q == ';' && parse_declared(s, n, name)) {
@@ -1415,7 +1424,7 @@ parse_fix_refs(const char *s, size_t n)
 			buf_printf(&b, "&#%u;", e->value);
 			at = q + 1;
 		} else {
-			buf_adds(&b, "&amp;");
+			buf_adds(&b, "&#38;");
 		}
 		done = at;
 	}
@@ -1581,8 +1590,20 @@ feed_parse(const char *data, size_t len, const char *url, const char *content_ty
 	else if ((len - start >= 14 && strncasecmp(data + start, "<!doctype html", 14) == 0) ||
 	         (len - start >= 5 && strncasecmp(data + start, "<html", 5) == 0))
 		r = parse_html_page(data, len, url, NULL, cause);
-	else
+	else {
+		/* white space before the XML declaration is an error, after which
+		 * libxml2 drops every entity reference: "&amp;" and "&lt;" vanish */
+		size_t k = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0, ws = k;
+
+		while (k < len &&
+		       (data[k] == ' ' || data[k] == '\t' || data[k] == '\r' || data[k] == '\n'))
+			k++;
+		if (k > ws && len - k >= 5 && memcmp(data + k, "<?xml", 5) == 0) {
+			data += k;
+			len -= k;
+		}
 		r = parse_xml(&p, data, len, content_type, cause);
+	}
 	buf_free(&p.tmp);
 	if (r != 0)
 		feed_free(out);

@@ -516,6 +516,32 @@ test_sloppy_references(void **state)
 	feed_free(&f);
 }
 
+/* After an error of another kind (a stray "<") the predefined entities still
+ * count; white space before the XML declaration is no error at all. */
+static void
+test_references_after_errors(void **state)
+{
+	static const char stray[] =
+	    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Rates < 5%</title>"
+	    "<item><title>Fish &amp; chips &lt;3</title><link>http://f.example/1</link></item>"
+	    "</channel></rss>";
+	static const char spaced[] =
+	    "\xef\xbb\xbf  \n<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title type=\"html\">Ports &amp;amp; "
+	    "&lt;b&gt;Harbours&lt;/b&gt;</title></feed>";
+	struct feed f;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(feed_parse(stray, sizeof(stray) - 1, NULL, NULL, &f, &cause), 0);
+	assert_int_equal(f.nitems, 1);
+	assert_string_equal(f.items[0].title, "Fish & chips <3");
+	feed_free(&f);
+	assert_int_equal(feed_parse(spaced, sizeof(spaced) - 1, NULL, NULL, &f, &cause), 0);
+	assert_string_equal(f.title, "Ports & Harbours");
+	feed_free(&f);
+}
+
 /* Well-formed feeds are read by the push parser, the others again by the pull
  * parser: what a broken feed gives must not depend on the first attempt. */
 static void
@@ -676,6 +702,7 @@ main(void)
 	    cmocka_unit_test(test_html_page_links_to_feed),
 	    cmocka_unit_test(test_malformed_recovers),
 	    cmocka_unit_test(test_sloppy_references),
+	    cmocka_unit_test(test_references_after_errors),
 	    cmocka_unit_test(test_cdata_parsers_agree),
 	    cmocka_unit_test(test_entities_never_expand),
 	    cmocka_unit_test(test_namespaces_declared_inside_items),
