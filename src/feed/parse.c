@@ -182,6 +182,10 @@ parse_gather(struct buf *b, const xmlNode *top)
 			buf_adds(b, (const char *)n->content);
 		else if (n->type == XML_ENTITY_REF_NODE)
 			parse_entity(b, n);
+		else if (n->type == XML_ELEMENT_NODE && n->children == NULL && n->name != NULL &&
+		         (strcasecmp((const char *)n->name, "br") == 0 ||
+		          strcasecmp((const char *)n->name, "hr") == 0))
+			buf_addc(b, ' '); /* raw HTML in a feed: "one<br/>two" is two words */
 		else if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
 			n = n->children;
 			continue;
@@ -1434,6 +1438,57 @@ parse_fix_refs(const char *s, size_t n)
 	return buf_detach(&b);
 }
 
+/* HTML pasted raw into a feed leaves void elements open ("a<br>b", "<img
+ * src=x>"), and libxml2, recovering, takes everything after one as its
+ * content: the items that follow are lost. Returns a copy (the caller owns
+ * it) in which each br, hr, img and wbr outside CDATA is closed ("<br/>"), or
+ * NULL when none needed it. */
+static char *
+parse_fix_voids(const char *s, size_t n)
+{
+	static const char *const voids[] = {"br", "hr", "img", "wbr"};
+	const char *end = s + n, *at = s, *done = s, *lt, *cd, *q;
+	struct buf b = BUF_INIT;
+	size_t i, k;
+	char quote;
+
+	cd = parse_memstr(s, n, "<![CDATA[");
+	while ((lt = memchr(at, '<', (size_t)(end - at))) != NULL) {
+		if (lt == cd) {
+			if ((q = parse_memstr(cd + 9, (size_t)(end - cd - 9), "]]>")) == NULL)
+				break;
+			at = q + 3;
+			cd = parse_memstr(at, (size_t)(end - at), "<![CDATA[");
+			continue;
+		}
+		at = lt + 1;
+		for (i = 0; i < sizeof(voids) / sizeof(voids[0]); i++) {
+			k = strlen(voids[i]);
+			if ((size_t)(end - at) > k && strncasecmp(at, voids[i], k) == 0 &&
+			    (at[k] == '>' || at[k] == '/' || at[k] == ' ' || at[k] == '\t' ||
+			     at[k] == '\n' || at[k] == '\r'))
+				break;
+		}
+		if (i == sizeof(voids) / sizeof(voids[0]))
+			continue;
+		for (q = at, quote = 0; q < end && (quote || *q != '>'); q++)
+			if (*q == '"' || *q == '\'')
+				quote = quote == *q ? 0 : quote ? quote : *q;
+		if (q == end)
+			break;
+		if (q[-1] != '/') {
+			buf_add(&b, done, (size_t)(q - done));
+			buf_addc(&b, '/');
+			done = q;
+		}
+		at = q + 1;
+	}
+	if (done == s)
+		return NULL;
+	buf_add(&b, done, (size_t)(end - done));
+	return buf_detach(&b);
+}
+
 static int
 parse_xml(struct parse *p, const char *data, size_t len, const char *content_type, char **cause)
 {
@@ -1462,11 +1517,19 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 	 * its references mended when that was what it stumbled on; the pull
 	 * parser, which recovers from the rest */
 	ctxt = enc != NULL ? NULL : parse_push(p, data, len, utf8, &doc);
-	if (ctxt == NULL && (enc == NULL || strncasecmp(enc, "UTF-16", 6) != 0) &&
-	    (refs = parse_fix_refs(data, len)) != NULL) {
-		data = refs;
-		len = strlen(refs);
-		if (enc == NULL)
+	if (ctxt == NULL && (enc == NULL || strncasecmp(enc, "UTF-16", 6) != 0)) {
+		char *voids;
+
+		if ((refs = parse_fix_refs(data, len)) != NULL) {
+			data = refs;
+			len = strlen(refs);
+		}
+		if ((voids = parse_fix_voids(data, len)) != NULL) {
+			free(refs);
+			data = refs = voids;
+			len = strlen(voids);
+		}
+		if (refs != NULL && enc == NULL)
 			ctxt = parse_push(p, data, len, utf8, &doc);
 	}
 	if (ctxt == NULL) {

@@ -517,7 +517,8 @@ test_sloppy_references(void **state)
 }
 
 /* After an error of another kind (a stray "<") the predefined entities still
- * count; white space before the XML declaration is no error at all. */
+ * count; white space before the XML declaration is no error at all; open void
+ * elements of raw HTML are closed. */
 static void
 test_references_after_errors(void **state)
 {
@@ -529,6 +530,12 @@ test_references_after_errors(void **state)
 	    "\xef\xbb\xbf  \n<?xml version=\"1.0\" encoding=\"utf-8\"?>"
 	    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title type=\"html\">Ports &amp;amp; "
 	    "&lt;b&gt;Harbours&lt;/b&gt;</title></feed>";
+	static const char voids[] =
+	    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+	    "<item><title>One</title><description>Quay one<br>closed <img src=\"q.jpg\" "
+	    "alt=\"a > b\">today<hr></description></item>"
+	    "<item><title>Second &amp; last</title>"
+	    "<description><![CDATA[keep <br> here]]></description></item></channel></rss>";
 	struct feed f;
 	char *cause = NULL;
 
@@ -539,6 +546,13 @@ test_references_after_errors(void **state)
 	feed_free(&f);
 	assert_int_equal(feed_parse(spaced, sizeof(spaced) - 1, NULL, NULL, &f, &cause), 0);
 	assert_string_equal(f.title, "Ports & Harbours");
+	feed_free(&f);
+	/* raw HTML's open void elements do not swallow the items after them */
+	assert_int_equal(feed_parse(voids, sizeof(voids) - 1, NULL, NULL, &f, &cause), 0);
+	assert_int_equal(f.nitems, 2);
+	assert_string_equal(f.items[0].summary, "Quay one closed today");
+	assert_string_equal(f.items[1].title, "Second & last");
+	assert_string_equal(f.items[1].summary, "keep here"); /* CDATA: HTML as given */
 	feed_free(&f);
 }
 
