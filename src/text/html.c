@@ -38,9 +38,13 @@ enum html_kind {
 	HK_CELL,
 	HK_H1,
 	HK_HEADING,
+	HK_ARTICLE, /* article, main: the story itself */
+	HK_HEADER,  /* a page's banner, unless inside the story */
 };
 
-/* Sorted (strcmp order) for html_kind_of; elements not listed are inline. */
+/* Sorted (strcmp order) for html_kind_of; elements not listed are inline. A
+ * page's menus, sidebars, forms and footers are dropped: what the reader wants
+ * of a web page is its story (see html_render for pages with one <article>). */
 static const struct html_elem {
 	const char *name;
 	enum html_kind kind;
@@ -48,8 +52,8 @@ static const struct html_elem {
     {"a", HK_A},
     {"address", HK_BLOCK},
     {"applet", HK_SKIP},
-    {"article", HK_BLOCK},
-    {"aside", HK_BLOCK},
+    {"article", HK_ARTICLE},
+    {"aside", HK_SKIP},
     {"audio", HK_SKIP},
     {"blockquote", HK_QUOTE},
     {"body", HK_BLOCK},
@@ -69,8 +73,8 @@ static const struct html_elem {
     {"fieldset", HK_BLOCK},
     {"figcaption", HK_BLOCK},
     {"figure", HK_BLOCK},
-    {"footer", HK_BLOCK},
-    {"form", HK_BLOCK},
+    {"footer", HK_SKIP},
+    {"form", HK_SKIP},
     {"frameset", HK_SKIP},
     {"h1", HK_H1},
     {"h2", HK_HEADING},
@@ -79,7 +83,7 @@ static const struct html_elem {
     {"h5", HK_HEADING},
     {"h6", HK_HEADING},
     {"head", HK_HIDE},
-    {"header", HK_BLOCK},
+    {"header", HK_HEADER},
     {"hgroup", HK_BLOCK},
     {"hr", HK_BLOCK},
     {"iframe", HK_SKIP},
@@ -88,11 +92,11 @@ static const struct html_elem {
     {"legend", HK_BLOCK},
     {"li", HK_LI},
     {"listing", HK_PRE},
-    {"main", HK_BLOCK},
+    {"main", HK_ARTICLE},
     {"map", HK_SKIP},
     {"math", HK_SKIP},
     {"menu", HK_UL},
-    {"nav", HK_BLOCK},
+    {"nav", HK_SKIP},
     {"noembed", HK_SKIP},
     {"noframes", HK_SKIP},
     {"noscript", HK_SKIP},
@@ -154,8 +158,10 @@ struct html_render {
 	int list;           /* index of the innermost list frame, or -1 */
 	const char *marker; /* "• " or an ordered number, for the next paragraph */
 	char num[16];
-	size_t prefix; /* bytes of prefix at the start of para */
-	int skip;      /* depth inside an element dropped with its contents */
+	size_t prefix;  /* bytes of prefix at the start of para */
+	int skip;       /* depth inside an element dropped with its contents */
+	int in_story;   /* depth inside article or main */
+	int only_story; /* a page with one <article>: text outside it is not shown */
 	int in_title;
 	struct buf title_text;
 	char *title;
@@ -266,6 +272,8 @@ html_text(struct html_render *r, const char *s, size_t n)
 	size_t i = 0, k = 1, run;
 	uint32_t cp;
 
+	if (r->only_story && r->in_story == 0)
+		return;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -453,7 +461,8 @@ static int
 html_is_block(enum html_kind k)
 {
 	return k == HK_BLOCK || k == HK_UL || k == HK_OL || k == HK_LI || k == HK_PRE ||
-	       k == HK_QUOTE || k == HK_TABLE || k == HK_TR || k == HK_H1 || k == HK_HEADING;
+	       k == HK_QUOTE || k == HK_TABLE || k == HK_TR || k == HK_H1 || k == HK_HEADING ||
+	       k == HK_ARTICLE || k == HK_HEADER;
 }
 
 /* Collapses the white space of s into a string the caller owns, or NULL when
@@ -497,6 +506,9 @@ html_enter(struct html_render *r, struct html_frame *f, const xmlChar **atts)
 	else if (html_is_block(k))
 		html_flush(r);
 	switch (k) {
+	case HK_ARTICLE:
+		r->in_story++;
+		break;
 	case HK_BR:
 		if (r->pre)
 			html_text(r, "\n", 1);
@@ -598,6 +610,9 @@ html_leave(struct html_render *r, struct html_frame *f)
 	case HK_HIDE:
 		r->hide--;
 		return;
+	case HK_ARTICLE:
+		r->in_story--;
+		break;
 	case HK_UL:
 	case HK_OL:
 		r->list = f->saved_list;
@@ -651,7 +666,7 @@ html_sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	k = html_kind_of((const char *)name);
-	if (k == HK_SKIP) {
+	if (k == HK_SKIP || (k == HK_HEADER && r->in_story == 0)) {
 		r->skip = 1;
 		return;
 	}
@@ -694,6 +709,28 @@ static xmlSAXHandler html_sax = {
     .initialized = 1,
 };
 
+/* Returns 1 when html is a whole page (it has a body) with exactly one
+ * <article>: a news site's page, whose menus, teasers and footers around the
+ * story are not the story. */
+static int
+html_one_story(const char *html, size_t len)
+{
+	const char *p = html, *end = html + len;
+	int body = 0, articles = 0;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL && articles < 2) {
+		p++;
+		if (end - p > 7 && strncasecmp(p, "article", 7) == 0 &&
+		    (p[7] == '>' || p[7] == ' ' || p[7] == '\t' || p[7] == '\n' || p[7] == '\r'))
+			articles++;
+		else if (end - p > 4 && strncasecmp(p, "body", 4) == 0 &&
+		         (p[4] == '>' || p[4] == ' ' || p[4] == '\t' || p[4] == '\n' ||
+		          p[4] == '\r'))
+			body = 1;
+	}
+	return body && articles == 1;
+}
+
 int
 html_render(const char *html, size_t len, const char *base_url, struct doc *d, char **title,
             char **cause)
@@ -727,6 +764,7 @@ html_render(const char *html, size_t len, const char *base_url, struct doc *d, c
 	r.d = d;
 	r.base = base_url;
 	r.list = -1;
+	r.only_story = html_one_story(html, len);
 	own = ctxt->sax;
 	ctxt->sax = &html_sax;
 	ctxt->userData = &r;

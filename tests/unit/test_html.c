@@ -53,6 +53,39 @@ test_paragraphs_and_headings(void **state)
 	doc_free(&d);
 }
 
+/* A web page: menus, sidebars, forms and footers are not the story; a page
+ * with one <article> is that article, its own header included. */
+static void
+test_page_furniture(void **state)
+{
+	static const char *const story[] = {"Dock strike ends", "By Anna Berg",
+	                                    "Dockers returned to work on Monday."};
+	static const char *const bare[] = {"Quay news", "Ferries resume."};
+	struct doc d;
+	char *title;
+
+	render("<html><head><title>Dock strike ends | Harbour Times</title></head><body>"
+	       "<header><nav><a href=\"/\">Home</a> <a href=\"/w\">World</a></nav>"
+	       "<h2>Harbour Times</h2></header>"
+	       "<aside><h3>Most read</h3><ul><li>Mayor resigns</li></ul></aside>"
+	       "<p>Cookie notice</p>"
+	       "<article><header><h1>Dock strike ends</h1><p>By Anna Berg</p></header>"
+	       "<p>Dockers returned to work on Monday.</p></article>"
+	       "<form><p>Subscribe to our newsletter</p></form>"
+	       "<footer><p>All rights reserved.</p></footer></body></html>",
+	       NULL, &d, &title);
+	assert_paras(&d, story, 3);
+	assert_int_equal(d.nlinks, 0);
+	free(title);
+	doc_free(&d);
+	/* no article: everything but the furniture */
+	render("<body><nav>Home | World</nav><h2>Quay news</h2><p>Ferries resume.</p>"
+	       "<footer>Contact us</footer></body>",
+	       NULL, &d, NULL);
+	assert_paras(&d, bare, 2);
+	doc_free(&d);
+}
+
 static void
 test_title_element_and_dropped_parts(void **state)
 {
@@ -348,6 +381,7 @@ main(void)
 	    cmocka_unit_test(test_deep_nesting),
 	    cmocka_unit_test(test_empty_and_garbage),
 	    cmocka_unit_test(test_plain),
+	    cmocka_unit_test(test_page_furniture),
 	    cmocka_unit_test(test_plain_linear_on_hostile_input),
 	    cmocka_unit_test(test_resolve),
 	};
