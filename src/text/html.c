@@ -780,7 +780,11 @@ html_render(const char *html, size_t len, const char *base_url, struct doc *d, c
 	buf_free(&r.para);
 	buf_free(&r.title_text);
 	free(r.stack);
-	if (title != NULL && r.title != NULL) {
+	/* a news page's <title> carries the site's name; its story's <h1> does not */
+	if (title != NULL && r.only_story && r.h1 != NULL) {
+		*title = r.h1;
+		free(r.title);
+	} else if (title != NULL && r.title != NULL) {
 		*title = r.title;
 		free(r.h1);
 	} else if (title != NULL)

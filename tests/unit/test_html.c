@@ -76,6 +76,7 @@ test_page_furniture(void **state)
 	       NULL, &d, &title);
 	assert_paras(&d, story, 3);
 	assert_int_equal(d.nlinks, 0);
+	assert_string_equal(title, "Dock strike ends"); /* the story's h1, not "| Harbour Times" */
 	free(title);
 	doc_free(&d);
 	/* no article: everything but the furniture */
