@@ -1438,6 +1438,36 @@ parse_fix_refs(const char *s, size_t n)
 	return buf_detach(&b);
 }
 
+/* Returns a copy (the caller owns it) of s without the internal subset of its
+ * DOCTYPE, or NULL when it has none. Its entities are never expanded, but
+ * libxml2, recovering from a broken document, can spend seconds walking
+ * nested declarations ("billion laughs"); a feed needs none of them. */
+static char *
+parse_cut_subset(const char *s, size_t n)
+{
+	const char *dt = parse_memstr(s, n, "<!DOCTYPE"), *end = s + n, *q, *close;
+	struct buf b = BUF_INIT;
+
+	if (dt == NULL)
+		return NULL;
+	for (q = dt + 9; q < end && *q != '[' && *q != '>'; q++)
+		;
+	if (q == end || *q != '[')
+		return NULL;
+	for (close = q; (close = memchr(close, ']', (size_t)(end - close))) != NULL; close++) {
+		for (q = close + 1;
+		     q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'); q++)
+			;
+		if (q < end && *q == '>')
+			break;
+	}
+	if (close == NULL)
+		return NULL;
+	buf_add(&b, s, (size_t)(dt - s));
+	buf_add(&b, q + 1, (size_t)(end - q - 1));
+	return buf_detach(&b);
+}
+
 /* HTML pasted raw into a feed leaves void elements open ("a<br>b", "<img
  * src=x>"), and libxml2, recovering, takes everything after one as its
  * content: the items that follow are lost. Returns a copy (the caller owns
@@ -1518,11 +1548,17 @@ parse_xml(struct parse *p, const char *data, size_t len, const char *content_typ
 	 * parser, which recovers from the rest */
 	ctxt = enc != NULL ? NULL : parse_push(p, data, len, utf8, &doc);
 	if (ctxt == NULL && (enc == NULL || strncasecmp(enc, "UTF-16", 6) != 0)) {
-		char *voids;
+		char *voids, *cut;
 
+		/* references first: what the subset declares is left for libxml2 to drop */
 		if ((refs = parse_fix_refs(data, len)) != NULL) {
 			data = refs;
 			len = strlen(refs);
+		}
+		if ((cut = parse_cut_subset(data, len)) != NULL) {
+			free(refs);
+			data = refs = cut;
+			len = strlen(cut);
 		}
 		if ((voids = parse_fix_voids(data, len)) != NULL) {
 			free(refs);
