@@ -1305,6 +1305,20 @@ parse_memstr(const char *h, size_t n, const char *needle)
 	return NULL;
 }
 
+/* Moves *at past the CDATA section that starts at *cd, and *cd to the next
+ * one (NULL when none); returns 0 when the section never ends. */
+static int
+parse_past_cdata(const char **at, const char **cd, const char *end)
+{
+	const char *ce = parse_memstr(*cd + 9, (size_t)(end - *cd - 9), "]]>");
+
+	if (ce == NULL)
+		return 0;
+	*at = ce + 3;
+	*cd = parse_memstr(*at, (size_t)(end - *at), "<![CDATA[");
+	return 1;
+}
+
 /* Returns 1 when the document s (n bytes) declares an entity called name. */
 static int
 parse_declared(const char *s, size_t n, const char *name)
@@ -1365,7 +1379,7 @@ parse_num_ref(const char *s, const char *end, unsigned long *c)
 static char *
 parse_fix_refs(const char *s, size_t n)
 {
-	const char *end = s + n, *at = s, *done = s, *amp, *cd, *ce, *q;
+	const char *end = s + n, *at = s, *done = s, *amp, *cd, *q;
 	const htmlEntityDesc *e;
 	struct buf b = BUF_INIT;
 	char name[33];
@@ -1375,10 +1389,8 @@ parse_fix_refs(const char *s, size_t n)
 	cd = parse_memstr(s, n, "<![CDATA[");
 	while ((amp = memchr(at, '&', (size_t)(end - at))) != NULL) {
 		if (cd != NULL && cd < amp) {
-			if ((ce = parse_memstr(cd + 9, (size_t)(end - cd - 9), "]]>")) == NULL)
+			if (!parse_past_cdata(&at, &cd, end))
 				break;
-			at = ce + 3;
-			cd = parse_memstr(at, (size_t)(end - at), "<![CDATA[");
 			continue;
 		}
 		at = amp + 1;
@@ -1485,10 +1497,8 @@ parse_fix_voids(const char *s, size_t n)
 	cd = parse_memstr(s, n, "<![CDATA[");
 	while ((lt = memchr(at, '<', (size_t)(end - at))) != NULL) {
 		if (lt == cd) {
-			if ((q = parse_memstr(cd + 9, (size_t)(end - cd - 9), "]]>")) == NULL)
+			if (!parse_past_cdata(&at, &cd, end))
 				break;
-			at = q + 3;
-			cd = parse_memstr(at, (size_t)(end - at), "<![CDATA[");
 			continue;
 		}
 		at = lt + 1;
