@@ -22,6 +22,21 @@ mkdoc(struct doc *d, const char *const *paras)
 	d->title = xstrdup(d->paras[0].text);
 }
 
+/* Analyzes the paragraphs given into *a; frees both with analyzed_free. */
+static void
+analyze(const char *const *paras, struct doc *d, struct analysis *a)
+{
+	mkdoc(d, paras);
+	analysis_run(d, a);
+}
+
+static void
+analyzed_free(struct doc *d, struct analysis *a)
+{
+	analysis_free(a);
+	doc_free(d);
+}
+
 /* Returns the text of tokens as "a|b|c" in buf. */
 static const char *
 tokens_of(const char *text, char *buf, size_t n)
@@ -232,8 +247,7 @@ test_aliases(void **state)
 	assert_string_equal(ent_at_n(&d, &a, 2, "Oduya", 1), "Maria Oduya");
 	assert_string_equal(ent_at(&d, &a, 3, "the company"), "Velt Dynamics Corp");
 	assert_string_equal(ent_at(&d, &a, 3, "The authority"), "Coastal Shipping Authority");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 static void
@@ -248,8 +262,7 @@ test_countries(void **state)
 	const struct ana_entity *e;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_string_equal(ent_at(&d, &a, 1, "Beijing"), "China");
 	assert_string_equal(ent_at(&d, &a, 1, "Chinese"), "China");
 	assert_string_equal(ent_at(&d, &a, 1, "US"), "United States");
@@ -258,8 +271,7 @@ test_countries(void **state)
 	e = find_ent(&a, "Washington");
 	assert_non_null(e);
 	assert_int_equal(e->kind, ENT_PLACE);
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* Returns statement i's text. */
@@ -288,8 +300,7 @@ test_statements(void **state)
 	char *s;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_int_equal(a.nstmts, 5);
 	/* CLAUSE, SPEAKER said */
 	assert_int_equal(a.stmts[0].direct, 0);
@@ -314,8 +325,7 @@ test_statements(void **state)
 	assert_int_equal(a.stmts[4].para, 6);
 	assert_string_equal(a.stmts[4].cue, "according to");
 	assert_string_equal(a.ents[a.stmts[4].speaker].name, "Keelside Terminals Ltd");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* Returns the index of the statement whose said text starts with `start`, or -1. */
@@ -357,8 +367,7 @@ test_rules(void **state)
 	long s;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	/* a definition in the text wins over the gazetteer's NSA */
 	assert_string_equal(ent_at(&d, &a, 1, "NSA"), "National Surveying Agency");
 	s = stmt_find(&d, &a, "grid prices had risen");
@@ -384,8 +393,7 @@ test_rules(void **state)
 	assert_string_equal(speaker_of(&a, s), "Ines Okoro");
 	assert_non_null(find_ent(&a, "Ines Okoro"));
 	assert_int_equal(find_ent(&a, "Ines Okoro")->kind, ENT_PERSON);
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* Things that look like speech and are not, and a speaker behind an apposition. */
@@ -407,8 +415,7 @@ test_not_said(void **state)
 	long s;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	/* the name before the apposition speaks, not the country the apposition names */
 	s = stmt_find(&d, &a, "it expected orders to fall");
 	assert_string_equal(speaker_of(&a, s), "Kellbrook Valves");
@@ -420,8 +427,7 @@ test_not_said(void **state)
 	/* a denied cue says nothing */
 	assert_int_equal(stmt_find(&d, &a, "how long a licence"), -1);
 	assert_int_equal(stmt_find(&d, &a, "what it had asked"), -1);
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* "the group" after "a group of ..." speaks for that new group, not for the
@@ -442,16 +448,14 @@ test_indefinite_group(void **state)
 	long s;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	s = stmt_find(&d, &a, "Our freight costs will rise");
 	assert_true(s >= 0);
 	assert_string_equal(speaker_of(&a, s), "(no speaker)");
 	assert_string_equal(a.stmts[s].speaker_text, "the group");
 	s = stmt_find(&d, &a, "later that prices would not change");
 	assert_string_equal(speaker_of(&a, s), "Sundmark Ferries");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* "X told to do Y" is the passive of a directive: X is told, X says nothing;
@@ -471,16 +475,14 @@ test_told_to(void **state)
 	long s;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_int_equal(stmt_find(&d, &a, "fix damp flats"), -1);
 	assert_int_equal(stmt_find(&d, &a, "report mould"), -1);
 	assert_int_equal(stmt_find(&d, &a, "boil water"), -1);
 	s = stmt_find(&d, &a, "rents would rise");
 	assert_string_equal(speaker_of(&a, s), "Harlow Chamber of Trade");
 	assert_true(stmt_find(&d, &a, "the supply was safe again") >= 0);
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* A portfolio before a title is part of the title, not a name; a dateline's
@@ -498,8 +500,7 @@ test_portfolio_dateline(void **state)
 	size_t i;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_non_null(find_ent(&a, "Colorado"));
 	assert_int_equal(find_ent(&a, "Colorado")->kind, ENT_PLACE);
 	assert_non_null(find_ent(&a, "Ana Ruiz"));
@@ -512,8 +513,7 @@ test_portfolio_dateline(void **state)
 	/* a place noun after the name makes it a place */
 	assert_non_null(find_ent(&a, "Velmora"));
 	assert_int_equal(find_ent(&a, "Velmora")->kind, ENT_PLACE);
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* A product recall is not speech; "the ministry" is no authority of
@@ -533,8 +533,7 @@ test_recall_ministry(void **state)
 	long s;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_int_equal(stmt_find(&d, &a, "20,000 kettles"), -1);
 	s = stmt_find(&d, &a, "an inquiry into the overheating");
 	assert_true(s >= 0);
@@ -542,8 +541,7 @@ test_recall_ministry(void **state)
 	assert_true(stmt_find(&d, &a, "the firm had faced a recall") >= 0);
 	s = stmt_find(&d, &a, "it had received nine reports");
 	assert_string_equal(speaker_of(&a, s), "Consumer Safety Authority");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* "and" after a complete company name starts another; inside an "of"
@@ -561,16 +559,14 @@ test_and_splits(void **state)
 	struct doc d;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_non_null(find_ent(&a, "Norvale Cloud"));
 	assert_non_null(find_ent(&a, "Ibercompute"));
 	assert_null(find_ent(&a, "Norvale Cloud and Ibercompute"));
 	assert_non_null(find_ent(&a, "Ministry of Industry and Trade"));
 	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "it would review the permits")),
 	                    "Ministry of Industry and Trade");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* A known name after "of" stays in the name; titles in a row all go; "warns
@@ -594,8 +590,7 @@ test_central_bank(void **state)
 	size_t i;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_int_equal(stmt_find(&d, &a, "housing risks"), -1);
 	assert_non_null(find_ent(&a, "Reserve Bank of New Zealand"));
 	assert_non_null(find_ent(&a, "Karen Whitlow"));
@@ -610,8 +605,7 @@ test_central_bank(void **state)
 	assert_int_equal(a.stmts[stmt_find(&d, &a, "the banks remained strong")].speaker,
 	                 a.stmts[s].speaker);
 	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "Most borrowers")), "Karen Whitlow");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* "in X's system" does not place X; an app is a company. */
@@ -626,14 +620,12 @@ test_possessive_not_place(void **state)
 	struct doc d;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_non_null(find_ent(&a, "Vantoria"));
 	assert_true(find_ent(&a, "Vantoria")->kind != ENT_PLACE);
 	assert_non_null(find_ent(&a, "Quillmark"));
 	assert_int_equal(find_ent(&a, "Quillmark")->kind, ENT_COMPANY);
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* The first word after a dateline starts a sentence: a plural noun there is
@@ -652,14 +644,12 @@ test_after_dateline(void **state)
 	struct doc d;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_null(find_ent(&a, "Negotiations"));
 	assert_non_null(find_ent(&a, "Skarvik"));
 	assert_int_equal(find_ent(&a, "Skarvik")->kind, ENT_COMPANY);
 	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "it would cut 300 jobs")), "Skarvik");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* The one told may be any noun phrase: the said clause starts after "that". */
@@ -676,14 +666,12 @@ test_told_committee(void **state)
 	struct doc d;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "a long strike would hurt")),
 	                    "Lena Dahl");
 	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "the yards would reopen")),
 	                    "Lena Dahl");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* A common word after "of" ends a name; "known as" gives an alias. */
@@ -700,14 +688,12 @@ test_known_as(void **state)
 	struct doc d;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_non_null(find_ent(&a, "Moravian Federation of Lenders"));
 	assert_null(find_ent(&a, "Morfed"));
 	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "lenders would have to tighten")),
 	                    "Moravian Federation of Lenders");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* Plural subjects speak in the base form ("researchers warn that"); after
@@ -728,8 +714,7 @@ test_base_forms(void **state)
 	size_t i;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "the ministry will pay")),
 	                    "Peter Kamau");
 	for (i = 0; i < a.nents; i++)
@@ -737,8 +722,7 @@ test_base_forms(void **state)
 	assert_true(stmt_find(&d, &a, "the new varieties yield less") >= 0);
 	assert_int_equal(stmt_find(&d, &a, "within six weeks"), -1);
 	assert_int_equal(stmt_find(&d, &a, "its findings"), -1);
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* "the airline" again is the airline it was before, though another company
@@ -759,13 +743,11 @@ test_description_chain(void **state)
 	struct doc d;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "Passengers will be offered")),
 	                    "Skyvane");
 	assert_non_null(find_ent(&a, "Brekka"));
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 /* An acronym defined in the text is a name even when it is also a time zone. */
@@ -781,19 +763,16 @@ test_defined_stopword(void **state)
 	long s;
 
 	(void)state;
-	mkdoc(&d, paras);
-	analysis_run(&d, &a);
+	analyze(paras, &d, &a);
 	assert_string_equal(ent_at(&d, &a, 2, "BST"), "Board of Seal Trade");
 	s = stmt_find(&d, &a, "the pumps could be used");
 	assert_string_equal(speaker_of(&a, s), "Board of Seal Trade");
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 	/* undefined, it stays a time zone */
 	mkdoc(&d, other);
 	analysis_run(&d, &a);
 	assert_int_equal(a.nents, 0);
-	analysis_free(&a);
-	doc_free(&d);
+	analyzed_free(&d, &a);
 }
 
 static void
