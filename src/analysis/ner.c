@@ -1128,8 +1128,10 @@ descriptions(struct actx *x)
 			continue;
 		/* "the airline" again stands for what "the airline" stood for (the
 		 * ones found so far are not in text order yet, so ner_by_noun misses
-		 * them) */
-		for (k = x->nm, e = -1; k > n0 && e < 0; k--)
+		 * them), unless "an airline" came in since */
+		if (ner_indefinite_before(x, i + 1))
+			continue;
+		for (k = x->nm, e = -1; k > n0 && k + 300 > x->nm && e < 0; k--)
 			if (x->t[x->m[k - 1].t0 + 1].h == x->t[i + 1].h)
 				e = x->m[k - 1].ent;
 		if (e < 0 && (e = ner_by_noun(x, i + 1, i, 0)) < 0)

@@ -750,6 +750,30 @@ test_description_chain(void **state)
 	analyzed_free(&d, &a);
 }
 
+/* A description does not follow an earlier one past "a group of ...". */
+static void
+test_chain_stops_at_indefinite(void **state)
+{
+	const char *paras[] = {
+	    "Harbour row",
+	    "The group, Varnex Holdings, said profits rose. The group said sales rose in Asia.",
+	    "A group of fishermen has asked for talks. \"We want our harbour back,\" the group "
+	    "said.",
+	    NULL};
+	struct analysis a;
+	struct doc d;
+	long s;
+
+	(void)state;
+	analyze(paras, &d, &a);
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "sales rose in Asia")),
+	                    "Varnex Holdings");
+	s = stmt_find(&d, &a, "We want our harbour back");
+	assert_true(s >= 0);
+	assert_string_equal(speaker_of(&a, s), "(no speaker)");
+	analyzed_free(&d, &a);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -899,6 +923,7 @@ main(void)
 	    cmocka_unit_test(test_known_as),
 	    cmocka_unit_test(test_base_forms),
 	    cmocka_unit_test(test_description_chain),
+	    cmocka_unit_test(test_chain_stops_at_indefinite),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
