@@ -353,8 +353,12 @@ resolve_np(const struct actx *x, size_t a, size_t b)
 
 			if (ner_kind(x, (size_t)me) == ENT_PERSON)
 				return me;
-			/* the head comes last: South Korea's Ministry of ...; places do not speak
-			 */
+			/* the head comes last: South Korea's Ministry of ...; places do not
+			 * speak, and "officials in Sofia" are not Sofia */
+			if (ner_kind(x, (size_t)me) == ENT_PLACE && x->m[t->ment].t0 > a &&
+			    (roles(x, x->m[t->ment].t0 - 1) & GAZ_LOCPREP) &&
+			    (x->t[x->m[t->ment].t0 - 1].flags & TF_LOWER))
+				continue;
 			if (e < 0 || ner_kind(x, (size_t)me) != ENT_PLACE)
 				e = me;
 		}

@@ -774,6 +774,31 @@ test_chain_stops_at_indefinite(void **state)
 	analyzed_free(&d, &a);
 }
 
+/* A given name that is also a capital starts a person's name; a place after
+ * "in" inside the speaker's noun phrase is not the speaker. */
+static void
+test_sofia(void **state)
+{
+	const char *paras[] = {
+	    "Asthma drug approved",
+	    "\"An approval means nothing if parents cannot pay,\" said Sofia Lind of the Asthma "
+	    "Families Network.",
+	    "Officials in Oslo said the price would be set by the end of the year.", NULL};
+	struct analysis a;
+	struct doc d;
+	long s;
+
+	(void)state;
+	analyze(paras, &d, &a);
+	assert_non_null(find_ent(&a, "Sofia Lind"));
+	assert_int_equal(find_ent(&a, "Sofia Lind")->kind, ENT_PERSON);
+	s = stmt_find(&d, &a, "the price would be set");
+	assert_true(s >= 0);
+	assert_string_equal(speaker_of(&a, s), "(no speaker)");
+	assert_string_equal(a.stmts[s].speaker_text, "Officials in Oslo");
+	analyzed_free(&d, &a);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -924,6 +949,7 @@ main(void)
 	    cmocka_unit_test(test_base_forms),
 	    cmocka_unit_test(test_description_chain),
 	    cmocka_unit_test(test_chain_stops_at_indefinite),
+	    cmocka_unit_test(test_sofia),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
