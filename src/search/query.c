@@ -417,26 +417,21 @@ query_unary(struct parser *ps)
 			    query_col(ps, start));
 			return NULL;
 		}
-		if ((kid = query_unary(ps)) == NULL)
-			return NULL;
-		n = query_node_new(QUERY_NOT, query_col(ps, start));
-		query_add_kid(n, kid);
-		return n;
-	}
-	if (*ps->p == '-') {
+	} else if (*ps->p == '-') {
 		ps->p++;
 		if ((query_is_end(*ps->p) && *ps->p != '(') || *ps->p == '-') {
 			query_error(ps, ps->p,
 			            "expected a word, a phrase or a group right after '-'");
 			return NULL;
 		}
-		if ((kid = query_unary(ps)) == NULL)
-			return NULL;
-		n = query_node_new(QUERY_NOT, query_col(ps, start));
-		query_add_kid(n, kid);
-		return n;
+	} else {
+		return query_primary(ps);
 	}
-	return query_primary(ps);
+	if ((kid = query_unary(ps)) == NULL)
+		return NULL;
+	n = query_node_new(QUERY_NOT, query_col(ps, start));
+	query_add_kid(n, kid);
+	return n;
 }
 
 /* OR in capitals, standing alone, is the operator; "or" is a word. */
