@@ -203,9 +203,11 @@ static int
 cli_full(char **argv)
 {
 	char self[PATH_MAX], *slash, *path = NULL;
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self));
 
-	if (n > 0) {
+	/* a link that fills the buffer may have been cut short: never run a
+	 * program from a truncated path */
+	if (n > 0 && (size_t)n < sizeof(self)) {
 		self[n] = '\0';
 		if ((slash = strrchr(self, '/')) != NULL) {
 			*slash = '\0';
