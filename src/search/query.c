@@ -434,21 +434,14 @@ query_unary(struct parser *ps)
 	return n;
 }
 
-/* OR in capitals, standing alone, is the operator; "or" is a word. */
-static int
-query_at_or(const struct parser *ps)
-{
-	return query_at_word(ps, "OR");
-}
-
-/* unary { OR unary } */
+/* unary { OR unary }; OR in capitals, standing alone, is the operator ("or" is a word) */
 static struct query_node *
 query_or(struct parser *ps)
 {
 	struct query_node *n, *kid, *disj = NULL;
 	const char *orpos;
 
-	if (query_at_or(ps)) {
+	if (query_at_word(ps, "OR")) {
 		query_error(ps, ps->p, "expected a search term before 'OR'");
 		return NULL;
 	}
@@ -458,14 +451,14 @@ query_or(struct parser *ps)
 		const char *save = ps->p;
 
 		query_skip_space(ps);
-		if (!query_at_or(ps)) {
+		if (!query_at_word(ps, "OR")) {
 			ps->p = save;
 			break;
 		}
 		orpos = ps->p;
 		ps->p += 2;
 		query_skip_space(ps);
-		if (*ps->p == '\0' || *ps->p == ')' || query_at_or(ps) ||
+		if (*ps->p == '\0' || *ps->p == ')' || query_at_word(ps, "OR") ||
 		    query_at_word(ps, "AND")) {
 			query_error(ps, ps->p,
 			            "expected a search term after the 'OR' at column %zu",
@@ -507,7 +500,7 @@ query_and(struct parser *ps)
 			ps->p += 3;
 			query_skip_space(ps);
 			if (*ps->p == '\0' || *ps->p == ')' || query_at_word(ps, "AND") ||
-			    query_at_or(ps)) {
+			    query_at_word(ps, "OR")) {
 				query_error(ps, ps->p,
 				            "expected a search term after the 'AND' at column %zu",
 				            query_col(ps, at));
