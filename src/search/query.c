@@ -389,7 +389,6 @@ query_primary(struct parser *ps)
 	return n;
 }
 
-/* '-' term | primary */
 /* 1 when word (in capitals, standing alone) is at ps->p. */
 static int
 query_at_word(const struct parser *ps, const char *word)
@@ -399,6 +398,7 @@ query_at_word(const struct parser *ps, const char *word)
 	return strncmp(ps->p, word, n) == 0 && query_is_end(ps->p[n]);
 }
 
+/* ('-' | NOT) unary | primary */
 static struct query_node *
 query_unary(struct parser *ps)
 {
