@@ -218,11 +218,12 @@ run_len(const struct actx *x, size_t i)
 		     /* "Canadian Markets Commission": a common word inside a name */
 		     (j > i && is_word(x, j) && (x->t[j].flags & TF_CAP) &&
 		      !(roles(x, j) & GAZ_NONENT) && head_ahead(x, j)) ||
-		     /* after "of" in a name any capital goes on with it: "Reserve Bank of
-		      * New Zealand", "Federation of Banks" (common words elsewhere) */
-		     (conn > 0 && is_word(x, j) && (x->t[j].flags & TF_CAP) &&
+		     /* in a name's of-complement any capital goes on with it: "Reserve
+		      * Bank of New Zealand", "Union of Port and Harbour Workers" (common
+		      * words elsewhere) */
+		     ((conn > 0 || complement) && is_word(x, j) && (x->t[j].flags & TF_CAP) &&
 		      !(roles(x, j) & GAZ_NONENT) &&
-		      (gaz_match(x, j, &g) > 1 || !(roles(x, j) & GAZ_COMMON) ||
+		      (gaz_match(x, j, &g) > 1 || !(roles(x, j) & GAZ_COMMON) || complement ||
 		       (roles(x, j) & (GAZ_CONOUN | GAZ_AGNOUN | GAZ_PERSONNOUN))))) &&
 		    (j == i || !(x->t[j].flags & TF_SSTART))) {
 			if (roles(x, j) & (GAZ_AGHEAD | GAZ_ORGHEAD | GAZ_COSUFFIX | GAZ_TITLE))
@@ -487,14 +488,17 @@ add_run(struct actx *x, size_t a, size_t b, const struct hmap *caps)
 	uint32_t all = 0;
 	struct ment *m;
 	const struct gaz_entry *g;
+	int of;
 
 	while (a < b && !name_word(x, a))
 		a++;
-	/* a capital after "of" ends a name even when it is a common word: "the
-	 * Federation of Banks" */
+	/* a capital in an of-complement ends a name even when it is a common
+	 * word: "the Federation of Banks", "Union of Port and Harbour Workers" */
+	for (k = a, of = 0; k + 1 < b; k++)
+		of |= tok_is(x, k, "of") || tok_is(x, k, "for");
 	while (b > a && !name_word(x, b - 1) &&
-	       !(b - 1 > a + 1 && (x->t[b - 1].flags & TF_CAP) &&
-	         (tok_is(x, b - 2, "of") || tok_is(x, b - 2, "for"))))
+	       !(of && b - 1 > a + 1 && (x->t[b - 1].flags & TF_CAP) &&
+	         !(x->t[b - 1].flags & TF_SSTART)))
 		b--;
 	if (a >= b)
 		return;

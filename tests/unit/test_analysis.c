@@ -799,6 +799,26 @@ test_sofia(void **state)
 	analyzed_free(&d, &a);
 }
 
+/* Every capital of an of-complement stays in the name, its acronym with it. */
+static void
+test_union_of_workers(void **state)
+{
+	const char *paras[] = {
+	    "Port strike",
+	    "The Union of Port and Harbour Workers (UPHW) said the strike would go on.",
+	    "The UPHW said talks would resume next week.", NULL};
+	struct analysis a;
+	struct doc d;
+
+	(void)state;
+	analyze(paras, &d, &a);
+	assert_non_null(find_ent(&a, "Union of Port and Harbour Workers"));
+	assert_null(find_ent(&a, "UPHW"));
+	assert_string_equal(speaker_of(&a, stmt_find(&d, &a, "talks would resume")),
+	                    "Union of Port and Harbour Workers");
+	analyzed_free(&d, &a);
+}
+
 /* An acronym defined in the text is a name even when it is also a time zone. */
 static void
 test_defined_stopword(void **state)
@@ -950,6 +970,7 @@ main(void)
 	    cmocka_unit_test(test_description_chain),
 	    cmocka_unit_test(test_chain_stops_at_indefinite),
 	    cmocka_unit_test(test_sofia),
+	    cmocka_unit_test(test_union_of_workers),
 	    cmocka_unit_test(test_defined_stopword),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
