@@ -34,37 +34,35 @@ start() {
 }
 screen() { t capture-pane -p -t ui "$@"; }
 keys() { t send-keys -t ui "$@"; }
-# wait_for TEXT: polls the screen (every 50 ms, up to 10 s) until it shows TEXT
-wait_for() {
+# poll CMD...: runs CMD every 50 ms, up to 10 s, until it succeeds
+poll() {
 	i=0
 	while [ $i -lt 200 ]; do
-		case "$(screen)" in *"$1"*) return 0 ;; esac
+		"$@" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
+	return 1
+}
+shows() { case "$(screen)" in *"$1"*) return 0 ;; esac; return 1; }
+status_is() { case "$(screen | tail -n 1)" in "$1"*) return 0 ;; esac; return 1; }
+gone() { ! shows "$1"; }
+# wait_for TEXT: polls the screen until it shows TEXT
+wait_for() {
+	poll shows "$1" && return 0
 	echo "  timed out waiting for: $1" >&2
 	screen | sed 's/^/  | /' >&2
 	return 1
 }
 # wait_status TEXT: polls until the status line (the last row) starts with TEXT
 wait_status() {
-	i=0
-	while [ $i -lt 200 ]; do
-		case "$(screen | tail -n 1)" in "$1"*) return 0 ;; esac
-		sleep 0.05
-		i=$((i + 1))
-	done
+	poll status_is "$1" && return 0
 	echo "  the status line is: $(screen | tail -n 1)" >&2
 	return 1
 }
 # wait_gone TEXT: polls until the screen no longer shows TEXT
 wait_gone() {
-	i=0
-	while [ $i -lt 200 ]; do
-		case "$(screen)" in *"$1"*) ;; *) return 0 ;; esac
-		sleep 0.05
-		i=$((i + 1))
-	done
+	poll gone "$1" && return 0
 	echo "  still showing: $1" >&2
 	return 1
 }
@@ -89,25 +87,13 @@ restored() {
 	screen | grep -qx icanon && screen | grep -qx echo
 }
 # coloured TEXT: TEXT is drawn right after an SGR sequence (a highlight)
-coloured() {
-	i=0
-	while [ $i -lt 200 ]; do
-		screen -e | grep -q "${ESC}\[[0-9;]*m$1" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
+drawn_coloured() { screen -e | grep -q "${ESC}\[[0-9;]*m$1"; }
+coloured() { poll drawn_coloured "$1"; }
 # wait_line N TEXT: polls until row N of the screen is TEXT
+line_is() { [ "$(screen | sed -n "$1p")" = "$2" ]; }
 wait_line() {
-	i=0
-	while [ $i -lt 200 ]; do
-		[ "$(screen | sed -n "$1p")" = "$2" ] && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
+	poll line_is "$1" "$2" && return 0
 	echo "  row $1 is: $(screen | sed -n "$1p")" >&2
 	echo "  expected:  $2" >&2
 	return 1
 }
-

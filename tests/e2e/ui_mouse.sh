@@ -32,27 +32,18 @@ sgr() { t send-keys -t ui -l "$(printf '\033[<%d;%d;%d%s' "$1" "$2" "$3" "$4")";
 click() { x10 0 "$1" "$2"; x10 3 "$1" "$2"; }
 cursor_row() { t display-message -p -t ui '#{cursor_y}' 2>/dev/null; }
 # wait_cursor N: polls until the terminal cursor (the reader keeps it on the focused row) is on row N
+cursor_on() { [ "$(cursor_row)" = "$1" ]; }
 wait_cursor() {
-	i=0
-	while [ $i -lt 200 ]; do
-		y=$(cursor_row)
-		[ "$y" = "$1" ] && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "  the cursor is on row $y, not $1" >&2
+	poll cursor_on "$1" && return 0
+	echo "  the cursor is on row $(cursor_row), not $1" >&2
 	return 1
 }
 # title_of N: the title shown on screen row N (0-based) of the article list
 title_of() { screen | sed -n "$(($1 + 1))p" | sed 's/^..[0-9-]*  //; s/ *$//'; }
 # wait_title TEXT: polls until the title line (row 0) starts with TEXT
+title_is() { case "$(screen | head -n 1)" in " $1"*) return 0 ;; esac; return 1; }
 wait_title() {
-	i=0
-	while [ $i -lt 100 ]; do
-		case "$(screen | head -n 1)" in " $1"*) return 0 ;; esac
-		sleep 0.05
-		i=$((i + 1))
-	done
+	poll title_is "$1" && return 0
 	echo "  the title line is: $(screen | head -n 1)" >&2
 	return 1
 }
