@@ -93,19 +93,30 @@ ui_put_cut(int y, int x, const char *s, size_t n, int cols, int attr)
 	return used + 1;
 }
 
+char *
+ui_clean_dup(const char *s)
+{
+	char *r, *c;
+
+	if (s == NULL)
+		return NULL;
+	r = utf8_repair(s, strlen(s), NULL);
+	c = utf8_sanitize(r, 0);
+	free(r);
+	return c;
+}
+
 int
 ui_put_raw(int y, int x, const char *s, int cols, int attr)
 {
-	char *r, *c;
+	char *c;
 	int w;
 
 	if (s == NULL)
 		return 0;
-	r = utf8_repair(s, strlen(s), NULL);
-	c = utf8_sanitize(r, 0);
+	c = ui_clean_dup(s);
 	w = ui_put(y, x, c, strlen(c), cols, attr);
 	free(c);
-	free(r);
 	return w;
 }
 
@@ -124,18 +135,16 @@ void
 ui_say(struct ui *u, int error, const char *fmt, ...)
 {
 	va_list ap;
-	char *s, *r;
+	char *s;
 	struct buf b = BUF_INIT;
 
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	s = buf_detach(&b);
-	r = utf8_repair(s, strlen(s), NULL);
-	free(s);
 	free(u->msg);
-	u->msg = utf8_sanitize(r, 0);
-	free(r);
+	u->msg = ui_clean_dup(s);
+	free(s);
 	u->msg_error = error;
 }
 
@@ -809,7 +818,7 @@ ui_strip_csi(char *s)
 static void
 ui_reload_read(struct ui *u)
 {
-	char chunk[4096], *start, *end, *r, *line;
+	char chunk[4096], *start, *end, *line;
 	ssize_t k;
 
 	while ((k = read(u->child_fd, chunk, sizeof(chunk))) > 0) {
@@ -840,10 +849,8 @@ ui_reload_read(struct ui *u)
 			rest += strspn(rest, " ");
 			memmove(line, rest, strlen(rest) + 1);
 		}
-		r = utf8_repair(line, strlen(line), NULL);
 		free(u->child_line);
-		u->child_line = utf8_sanitize(r, 0);
-		free(r);
+		u->child_line = ui_clean_dup(line);
 		free(line);
 	}
 }

@@ -72,6 +72,9 @@ int ui_attr(const struct ui *u, enum ui_elem e);
 int ui_put(int y, int x, const char *s, size_t n, int cols, int attr);
 /* Like ui_put, but a text cut short ends with "…". */
 int ui_put_cut(int y, int x, const char *s, size_t n, int cols, int attr);
+/* Returns a copy of s (which may hold anything) cleaned for the terminal,
+ * that the caller owns; NULL for NULL. */
+char *ui_clean_dup(const char *s);
 /* Like ui_put for a NUL-terminated string that may hold anything: cleaned first. */
 int ui_put_raw(int y, int x, const char *s, int cols, int attr);
 /* Fills the rest of row y from column x with blanks in attr. */

@@ -9,22 +9,7 @@
 #include "storage/browse.h"
 #include "ui/ui.h"
 #include "ui/ui_user.h"
-#include "util/utf8.h"
 #include "util/xmalloc.h"
-
-/* Returns a cleaned copy the caller owns, or NULL for NULL. */
-static char *
-ui_dup_clean(const char *s)
-{
-	char *r, *c;
-
-	if (s == NULL)
-		return NULL;
-	r = utf8_repair(s, strlen(s), NULL);
-	c = utf8_sanitize(r, 0);
-	free(r);
-	return c;
-}
 
 static void
 ui_click_row(struct ui *u, struct ui_screen *s, int y)
@@ -69,8 +54,8 @@ ui_ents_row(const struct store_entity_row *r, void *arg)
 	x = &e->v[e->n++];
 	memset(x, 0, sizeof(*x));
 	x->id = r->id;
-	x->name = ui_dup_clean(r->name);
-	x->kind = ui_dup_clean(r->kind);
+	x->name = ui_clean_dup(r->name);
+	x->kind = ui_clean_dup(r->kind);
 	return 0;
 }
 
@@ -324,8 +309,8 @@ ui_entity_said(const struct store_stmt_row *r, void *arg)
 	x = &t->v[t->n++];
 	x->article = r->article_id;
 	x->para = r->para;
-	x->text = ui_dup_clean(r->text);
-	x->title = ui_dup_clean(r->title ? r->title : "");
+	x->text = ui_clean_dup(r->text);
+	x->title = ui_clean_dup(r->title ? r->title : "");
 	x->direct = r->direct;
 	x->time = r->time;
 	return 0;

@@ -9,7 +9,6 @@
 #include "storage/user.h"
 #include "ui/ui.h"
 #include "ui/ui_user.h"
-#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 /* --- the feed list --- */
@@ -34,20 +33,6 @@ struct ui_feeds {
 	size_t nfeeds;
 	size_t next; /* the next row whose unread count is to be taken */
 };
-
-/* Returns a copy of s, cleaned for the terminal, that the caller owns; NULL for NULL. */
-static char *
-ui_clean_dup(const char *s)
-{
-	char *r, *c;
-
-	if (s == NULL)
-		return NULL;
-	r = utf8_repair(s, strlen(s), NULL);
-	c = utf8_sanitize(r, 0);
-	free(r);
-	return c;
-}
 
 static struct ui_feed *
 ui_feeds_add(struct ui_feeds *f, enum ui_feed_kind kind, const char *title)
