@@ -227,13 +227,7 @@ fail:
  * time (fetch parses on a second thread, but stores on the first), so the
  * per-call connection mutex is not needed, and nothing reads SQLite's memory
  * statistics, whose upkeep takes a global mutex at every allocation. The
- * two were about a tenth of a fetch's storing work.
- *
- * Statement journals (the old pages a statement or savepoint would restore)
- * stay in memory up to STORE_STMTJRNL_SPILL. At SQLite's default of 64 KiB
- * a fetch's journal went to a temporary file early in each batch and stayed
- * there: 1.9 GB of writes for a first fetch of 1,000 feeds, more than half
- * of all its system time (bench/RESULTS.md). */
+ * two were about a tenth of a fetch's storing work. */
 static void
 store_configure(void)
 {
@@ -244,7 +238,6 @@ store_configure(void)
 	done = 1;
 	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STORE_STMTJRNL_SPILL);
 }
 
 int
@@ -302,7 +295,6 @@ store_close(struct store *st)
 	sqlite3_close(st->db);
 	store_ents_clear(st, 1);
 	free(st->fts_ids);
-	free(st->ea.v);
 	free(st->path);
 	free(st);
 }
@@ -380,7 +372,7 @@ store_begin(struct store *st, char **cause)
 int
 store_commit(struct store *st, char **cause)
 {
-	if (store_index_sync(st, cause) != 0) {
+	if (store_fts_sync(st, cause) != 0) {
 		store_rollback(st);
 		return -1;
 	}
@@ -388,7 +380,7 @@ store_commit(struct store *st, char **cause)
 		store_rollback(st);
 		return -1;
 	}
-	store_index_drop(st);
+	store_fts_drop(st);
 	return 0;
 }
 
@@ -399,8 +391,6 @@ store_savepoint(struct store *st, char **cause)
 		return -1;
 	st->sp_n = st->fts_n;
 	st->sp_done = st->fts_done;
-	st->ea.sp_n = st->ea.n;
-	st->ea.sp_done = st->ea.done;
 	return 0;
 }
 
@@ -418,8 +408,6 @@ store_undo(struct store *st)
 	/* what was indexed inside the savepoint is unindexed again */
 	st->fts_n = st->sp_n;
 	st->fts_done = st->sp_done;
-	st->ea.n = st->ea.sp_n;
-	st->ea.done = st->ea.sp_done;
 }
 
 int
@@ -432,7 +420,7 @@ store_bulk(struct store *st, int on, char **cause)
 void
 store_rollback(struct store *st)
 {
-	store_index_drop(st);
+	store_fts_drop(st);
 	store_ents_clear(st, 0);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

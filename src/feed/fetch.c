@@ -23,10 +23,8 @@
 	"Accept: application/rss+xml, application/atom+xml, application/feed+json,"                \
 	" application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 #define FETCH_BAR 24
-/* parsed-but-not-stored and downloaded-but-not-parsed feeds, at most: bounds
- * memory. Storing is the slower side, so more than a few parsed feeds only
- * wait; at 8 they held as much memory as the statement journal now uses. */
-#define FETCH_BACKLOG 4
+/* parsed-but-not-stored and downloaded-but-not-parsed feeds, at most: bounds memory */
+#define FETCH_BACKLOG 8
 /* Feeds are stored in batches, one transaction for the feeds stored within
  * this many seconds, each feed in a savepoint of its own: a commit per feed
  * rewrote the same index pages (entities, dates, the FTS segments) once per

@@ -555,87 +555,6 @@ test_mentions_packed(void **state)
 	doc_free(&d2);
 }
 
-/* Returns how many articles have key. */
-static int
-article_count(struct store *st, const char *key)
-{
-	sqlite3_stmt *s;
-	int n;
-
-	assert_int_equal(
-	    sqlite3_prepare_v2(st->db, "SELECT count(*) FROM article WHERE key = ?", -1, &s, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
-/* Stores article key with k mentions of one entity, named name, and returns its id. */
-static int64_t
-put_mentioning(struct store *st, const char *key, const char *name, size_t k)
-{
-	struct ana_entity e = {(char *)name, ENT_COMPANY, NULL, 0};
-	struct ana_mention m[4];
-	struct analysis a;
-	struct doc d;
-	char *cause = NULL;
-	int64_t id;
-	size_t i;
-
-	assert_true(k <= 4);
-	make_doc(&d, key, "Velmora Freight", "Velmora Freight moved.", NULL);
-	assert_int_equal(store_article_put(st, &d, 0, &id, NULL, &cause), 0);
-	memset(&a, 0, sizeof(a));
-	for (i = 0; i < k; i++)
-		m[i] = (struct ana_mention){0, 0, i, i + 1};
-	a.ents = &e;
-	a.nents = 1;
-	a.ments = m;
-	a.nments = k;
-	assert_int_equal(store_analysis_put(st, id, &d, &a, &cause), 0);
-	doc_free(&d);
-	return id;
-}
-
-/* Inside a transaction an article's entity rows wait for the commit: what a
- * savepoint undid never arrives, a re-analysis replaces what waited, and rows
- * written early (by a re-analysis) inside a savepoint that is undone arrive
- * once all the same. */
-static void
-test_entity_rows_in_transaction(void **state)
-{
-	struct fixture *f = *state;
-	char *cause = NULL;
-	int64_t a, c, d;
-	size_t nm, na;
-
-	assert_int_equal(store_begin(f->st, &cause), 0);
-	a = put_mentioning(f->st, "ea-a", "Velmora Freight", 3);
-	assert_int_equal(store_savepoint(f->st, &cause), 0);
-	put_mentioning(f->st, "ea-b", "Velmora Freight", 2);
-	store_undo(f->st);
-	c = put_mentioning(f->st, "ea-c", "VELMORA FREIGHT", 2);
-	/* re-analysed while its first rows wait: one mention now */
-	assert_int_equal(put_mentioning(f->st, "ea-a", "Velmora Freight", 1), a);
-	assert_int_equal(store_savepoint(f->st, &cause), 0);
-	d = put_mentioning(f->st, "ea-d", "Velmora Freight", 4);
-	/* writes a's waiting row early, inside the savepoint */
-	assert_int_equal(put_mentioning(f->st, "ea-a", "Velmora Freight", 2), a);
-	store_undo(f->st);
-	assert_int_equal(store_commit(f->st, &cause), 0);
-
-	/* b's id went back with its row, and c may have it now */
-	assert_int_equal(article_count(f->st, "ea-b"), 0);
-	assert_int_equal(rows_of(f->st, "entity_article", a), 1);
-	assert_int_equal(rows_of(f->st, "entity_article", c), 1);
-	assert_int_equal(rows_of(f->st, "entity_article", d), 0);
-	entity_counts(f->st, "Velmora Freight", &nm, &na);
-	assert_int_equal(nm, 3);
-	assert_int_equal(na, 2);
-}
-
 static void
 test_bad_files(void **state)
 {
@@ -681,7 +600,6 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_entity_ids_remembered, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mentions_packed, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_entity_rows_in_transaction, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 	};
 
