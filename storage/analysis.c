@@ -152,6 +152,13 @@ store_analysis_clear(struct store *st, int64_t article_id, char **cause)
 	sqlite3_stmt *s;
 	size_t i;
 
+	/* rows of this article may still wait in the queue */
+	for (i = 0; i < st->ea.n; i++)
+		if (st->ea.v[i].article == article_id) {
+			if (store_ea_flush(st, cause) != 0)
+				return -1;
+			break;
+		}
 	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		if ((s = store_stmt(st, sql[i], cause)) == NULL)
 			return -1;
@@ -206,8 +213,77 @@ store_mention_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* Queues the entity_article row of one entity in one article. */
+static void
+store_ea_pend(struct store *st, int64_t entity, int64_t article, int64_t mentions)
+{
+	struct store_ea *e;
+
+	if (st->ea.n == st->ea.cap) {
+		st->ea.cap = st->ea.cap ? st->ea.cap * 2 : 256;
+		st->ea.v = xreallocarray(st->ea.v, st->ea.cap, sizeof(*st->ea.v));
+	}
+	e = &st->ea.v[st->ea.n++];
+	e->entity = entity;
+	e->article = article;
+	e->mentions = mentions;
+}
+
+static int
+store_ea_cmp(const void *x, const void *y)
+{
+	const struct store_ea *a = x, *b = y;
+
+	if (a->entity != b->entity)
+		return a->entity < b->entity ? -1 : 1;
+	return (a->article > b->article) - (a->article < b->article);
+}
+
+/* Why the rows wait and go in sorted: entity_article is ordered by entity,
+ * so each article's rows land on as many scattered pages as it names
+ * entities. Written one article at a time, a fetch of 1,000 feeds touched
+ * far more of them than the page cache holds, and read, journaled and
+ * rewrote each page again and again; sorted, a page is visited once a
+ * batch. */
+int
+store_ea_flush(struct store *st, char **cause)
+{
+	struct store_ea *v = st->ea.v;
+	size_t n = st->ea.n, i, j;
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), store_ea_cmp);
+	for (i = 0; i < n && rc == 0; i = j) {
+		int64_t mentions = v[i].mentions;
+
+		/* two entities of one analysis may be one stored entity */
+		for (j = i + 1; j < n && store_ea_cmp(&v[i], &v[j]) == 0; j++)
+			mentions += v[j].mentions;
+		s = store_stmt(st,
+		               "INSERT INTO entity_article (entity_id, article_id, mentions)"
+		               " VALUES (?, ?, ?)",
+		               cause);
+		if (s == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, v[i].entity);
+		sqlite3_bind_int64(s, 2, v[i].article);
+		sqlite3_bind_int64(s, 3, mentions);
+		rc = store_step_done(st, s, "storing an entity's articles", cause);
+	}
+	/* after a failure the caller rolls back, which empties the queue */
+	if (rc == 0)
+		st->ea.n = 0;
+	return rc;
+}
+
 /* Stores the mentions of a (entity indexes mapped to store ids by ids): the
- * packed row, and a row per entity with its count of mentions. */
+ * packed row now, and a row per entity with its count of mentions queued for
+ * store_index_sync. */
 static int
 store_mentions_put(struct store *st, int64_t article_id, const struct analysis *a,
                    const int64_t *ids, char **cause)
@@ -246,23 +322,15 @@ store_mentions_put(struct store *st, int64_t article_id, const struct analysis *
 		if (store_step_done(st, s, "storing mentions", cause) != 0)
 			goto out;
 	}
-	/* two entities of one analysis may be one stored entity (names differing in case) */
-	for (i = 0; i < a->nents; i++) {
-		if (count[i] == 0)
-			continue;
-		s = store_stmt(st,
-		               "INSERT INTO entity_article (entity_id, article_id, mentions)"
-		               " VALUES (?, ?, ?) ON CONFLICT DO UPDATE"
-		               " SET mentions = mentions + excluded.mentions",
-		               cause);
-		if (s == NULL)
-			goto out;
-		sqlite3_bind_int64(s, 1, ids[i]);
-		sqlite3_bind_int64(s, 2, article_id);
-		sqlite3_bind_int64(s, 3, count[i]);
-		if (store_step_done(st, s, "storing an entity's articles", cause) != 0)
-			goto out;
-	}
+	/* two entities of one analysis may be one stored entity (names
+	 * differing in case): store_ea_flush adds their counts up */
+	for (i = 0; i < a->nents; i++)
+		if (count[i] > 0)
+			store_ea_pend(st, ids[i], article_id, count[i]);
+	/* the queue is bounded (a re-analysis of everything is one transaction),
+	 * and outside a transaction nothing else would write it */
+	if ((st->ea.n > 65536 || sqlite3_get_autocommit(st->db)) && store_ea_flush(st, cause) != 0)
+		goto out;
 	rc = 0;
 out:
 	buf_free(&b);

@@ -37,7 +37,7 @@ store_fts_pend(struct store *st, int64_t id)
 	st->fts_ids[st->fts_n++] = id;
 }
 
-/* Returns 1 when article id waits for store_fts_sync (it is not in the index). */
+/* Returns 1 when article id waits for store_index_sync (it is not in the index). */
 static int
 store_fts_pending(const struct store *st, int64_t id)
 {
@@ -50,19 +50,22 @@ store_fts_pending(const struct store *st, int64_t id)
 }
 
 void
-store_fts_drop(struct store *st)
+store_index_drop(struct store *st)
 {
 	st->fts_n = st->fts_done = 0;
+	st->ea.n = 0;
 }
 
 int
-store_fts_sync(struct store *st, char **cause)
+store_index_sync(struct store *st, char **cause)
 {
 	struct buf ids = BUF_INIT;
 	sqlite3_stmt *s;
 	size_t i;
 	int rc;
 
+	if (store_ea_flush(st, cause) != 0)
+		return -1;
 	if (st->fts_done == st->fts_n)
 		return 0;
 	s = store_stmt(st,
@@ -172,7 +175,7 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		if (s == NULL)
 			goto out;
 		/* an article stored earlier in this transaction is not in the index
-		 * yet, and store_fts_sync will read its new text */
+		 * yet, and store_index_sync will read its new text */
 		if (!store_fts_pending(st, id) &&
 		    store_fts_unindex(st, id, title, buf_str(&body), &reindex, cause) != 0)
 			goto out;
@@ -207,7 +210,7 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 	if (reindex) {
 		store_fts_pend(st, id);
 		/* outside a transaction nothing else would index it */
-		if (sqlite3_get_autocommit(st->db) && store_fts_sync(st, cause) != 0)
+		if (sqlite3_get_autocommit(st->db) && store_index_sync(st, cause) != 0)
 			goto out;
 	}
 	if (feed_id > 0) {
@@ -303,7 +306,7 @@ store_article_delete(struct store *st, int64_t id, char **cause)
 {
 	sqlite3_stmt *s;
 
-	if (store_fts_sync(st, cause) != 0)
+	if (store_index_sync(st, cause) != 0)
 		return -1;
 	if ((s = store_stmt(st, "DELETE FROM article WHERE id = ?", cause)) == NULL)
 		return -1;

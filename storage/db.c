@@ -295,6 +295,7 @@ store_close(struct store *st)
 	sqlite3_close(st->db);
 	store_ents_clear(st, 1);
 	free(st->fts_ids);
+	free(st->ea.v);
 	free(st->path);
 	free(st);
 }
@@ -372,7 +373,7 @@ store_begin(struct store *st, char **cause)
 int
 store_commit(struct store *st, char **cause)
 {
-	if (store_fts_sync(st, cause) != 0) {
+	if (store_index_sync(st, cause) != 0) {
 		store_rollback(st);
 		return -1;
 	}
@@ -380,34 +381,8 @@ store_commit(struct store *st, char **cause)
 		store_rollback(st);
 		return -1;
 	}
-	store_fts_drop(st);
+	store_index_drop(st);
 	return 0;
-}
-
-int
-store_savepoint(struct store *st, char **cause)
-{
-	if (store_exec(st, "SAVEPOINT part", "starting a savepoint", cause) != 0)
-		return -1;
-	st->sp_n = st->fts_n;
-	st->sp_done = st->fts_done;
-	return 0;
-}
-
-int
-store_release(struct store *st, char **cause)
-{
-	return store_exec(st, "RELEASE part", "saving a part", cause);
-}
-
-void
-store_undo(struct store *st)
-{
-	sqlite3_exec(st->db, "ROLLBACK TO part; RELEASE part", NULL, NULL, NULL);
-	store_ents_clear(st, 0);
-	/* what was indexed inside the savepoint is unindexed again */
-	st->fts_n = st->sp_n;
-	st->fts_done = st->sp_done;
 }
 
 int
@@ -420,7 +395,7 @@ store_bulk(struct store *st, int on, char **cause)
 void
 store_rollback(struct store *st)
 {
-	store_fts_drop(st);
+	store_index_drop(st);
 	store_ents_clear(st, 0);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

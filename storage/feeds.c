@@ -79,7 +79,7 @@ store_feed_set_user(struct store *st, int64_t id, const char *user_title, const 
 	    st, "UPDATE feed SET user_title = ?2, origin = coalesce(?3, origin) WHERE id = ?1",
 	    cause);
 
-	if (s == NULL || store_fts_sync(st, cause) != 0)
+	if (s == NULL || store_index_sync(st, cause) != 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	store_bind_text(s, 2, user_title);

@@ -161,7 +161,7 @@ static const char schema_v2[] =
     "CREATE INDEX IF NOT EXISTS article_imported ON article(imported, sort_time);";
 
 /* Version 3: new articles enter article_fts from storage/articles.c, one
- * statement per transaction (store_fts_sync), instead of by a trigger per row. */
+ * statement per transaction (store_index_sync), instead of by a trigger per row. */
 static const char schema_v3[] = "DROP TRIGGER IF EXISTS article_ai;";
 
 /* Version 4: (id, sort_time) answers "is article X within these dates" with

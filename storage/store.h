@@ -33,11 +33,6 @@ int store_schema_version(struct store *st);
  * busy timeout, then fails saying the database is busy). */
 int store_begin(struct store *st, char **cause);
 int store_commit(struct store *st, char **cause);
-/* One savepoint inside a transaction: store_release keeps what was done since
- * store_savepoint, store_undo drops it and leaves the transaction open. */
-int store_savepoint(struct store *st, char **cause);
-int store_release(struct store *st, char **cause);
-void store_undo(struct store *st);
 /* Bulk mode, set outside a transaction: foreign keys are not checked, which
  * was a fifth of the cost of storing an analysis. Only for a caller that
  * stores every parent row before its children and deletes no parent row. */

@@ -28,13 +28,21 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STORE_NCACHE];
 	/* articles inserted in this transaction, in id order: those before
-	 * fts_done are in article_fts, the rest wait for store_fts_sync */
+	 * fts_done are in article_fts, the rest wait for store_index_sync */
 	int64_t *fts_ids;
 	size_t fts_n, fts_done, fts_cap;
-	size_t sp_n, sp_done; /* the same at store_savepoint */
-	int64_t fresh_id;     /* the article store_article_put inserted last */
+	int64_t fresh_id; /* the article store_article_put inserted last */
+	/* entity_article rows of this transaction not written yet: they wait
+	 * for store_index_sync, which writes them sorted by entity (see
+	 * storage/analysis.c) */
+	struct {
+		struct store_ea {
+			int64_t entity, article, mentions;
+		} * v;
+		size_t n, cap;
+	} ea;
 	/* entity ids by name, folded as NOCASE folds (entities are never renamed
-	 * or deleted); emptied when a transaction or savepoint is undone */
+	 * or deleted); emptied when a transaction is rolled back */
 	struct {
 		char **names;
 		int64_t *ids;
@@ -52,12 +60,16 @@ int store_fail(struct store *st, char **cause, const char *what);
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Runs a statement that returns no rows (after binding); 0 or -1 with *cause. */
 int store_step_done(struct store *st, sqlite3_stmt *s, const char *what, char **cause);
-/* Indexes the articles inserted since the last call (in one statement: see
- * storage/articles.c); store_commit calls it, and so must anything that
- * reads article_fts or changes an article inside a write transaction. */
-int store_fts_sync(struct store *st, char **cause);
-/* Forgets the articles waiting for store_fts_sync (their rows were rolled back). */
-void store_fts_drop(struct store *st);
+/* Writes what waits in memory for the indexes: the articles inserted since
+ * the last call into article_fts (in one statement: see storage/articles.c)
+ * and their entity_article rows (storage/analysis.c). store_commit calls it,
+ * and so must anything that reads article_fts or entity_article or changes
+ * an article inside a write transaction. */
+int store_index_sync(struct store *st, char **cause);
+/* Forgets what waits for store_index_sync (its rows were rolled back). */
+void store_index_drop(struct store *st);
+/* Writes the entity_article rows waiting for store_index_sync; 0 or -1. */
+int store_ea_flush(struct store *st, char **cause);
 /* Forgets the entity ids store_analysis_put remembered (an undone
  * transaction may have taken some back); frees with all = 1. */
 void store_ents_clear(struct store *st, int all);

@@ -671,7 +671,7 @@ store_decision_affected(struct store *st, const char *name, int64_t **ids, size_
 	int rc;
 
 	/* articles stored in this transaction must be searchable here */
-	if (s == NULL || store_fts_sync(st, cause) != 0)
+	if (s == NULL || store_index_sync(st, cause) != 0)
 		return -1;
 	phrase = store_fts_quote(name);
 	store_bind_text(s, 1, name);

@@ -26,10 +26,10 @@
 /* parsed-but-not-stored and downloaded-but-not-parsed feeds, at most: bounds memory */
 #define FETCH_BACKLOG 8
 /* Feeds are stored in batches, one transaction for the feeds stored within
- * this many seconds, each feed in a savepoint of its own: a commit per feed
- * rewrote the same index pages (entities, dates, the FTS segments) once per
- * feed. A crash loses at most the open batch, whole; its feeds keep their old
- * state and are fetched again. */
+ * this many seconds: a commit per feed rewrote the same index pages
+ * (entities, dates, the FTS segments) once per feed. A crash loses at most
+ * the open batch, whole; its feeds keep their old state and are fetched
+ * again. So does a feed that cannot be stored (fetch_batch_fail). */
 #define FETCH_BATCH_S 0.5
 
 struct fetch_xfer {
@@ -89,12 +89,20 @@ struct fetch_ctx {
 	struct fetch_job *done, **done_tail;
 	int quit;
 	size_t outstanding; /* jobs handed to the worker and not stored yet (main thread only) */
-	/* the open batch (main thread only) */
+	/* the open batch (main thread only): every feed whose state it holds */
 	int in_batch;
 	double batch_start;
 	size_t batch_new, batch_changed;
-	const struct store_feed **batch;
+	struct fetch_entry {
+		const struct store_feed *feed;
+		enum { FETCH_STORED, FETCH_SAME, FETCH_FAILED } outcome;
+	} * batch;
 	size_t nbatch, batch_cap;
+	int solo; /* a batch failed: from now on each feed is a batch of its own */
+	/* the feeds to fetch, in order, and what fetch_batch_fail may start again */
+	const struct store_feed *feeds;
+	size_t *queue, nq, first;
+	unsigned char *started, *retried;
 };
 
 void
@@ -389,6 +397,20 @@ fetch_job_free(struct fetch_job *j)
 	free(j);
 }
 
+/* Notes that the open batch, if any, holds f's new state. */
+static void
+fetch_batch_add(struct fetch_ctx *x, const struct store_feed *f, int outcome)
+{
+	if (!x->in_batch)
+		return;
+	if (x->nbatch == x->batch_cap) {
+		x->batch_cap = x->batch_cap ? x->batch_cap * 2 : 16;
+		x->batch = xreallocarray(x->batch, x->batch_cap, sizeof(*x->batch));
+	}
+	x->batch[x->nbatch].feed = f;
+	x->batch[x->nbatch++].outcome = outcome;
+}
+
 /* Stores the error of feed f (and the time before which a plain fetch must
  * not ask again, 0 = none), prints it and counts it. */
 static void
@@ -405,7 +427,8 @@ fetch_failed(struct fetch_ctx *x, const struct store_feed *f, const char *err, i
 	if (store_feed_fetched(x->st, f->id, &r, &cause) != 0) {
 		fetch_report(x, f->url, cause);
 		free(cause);
-	}
+	} else
+		fetch_batch_add(x, f, FETCH_FAILED);
 	fetch_report(x, f->url, err);
 	x->stats->failed++;
 }
@@ -426,30 +449,94 @@ fetch_strip_url(const struct store_feed *f, char *cause)
 	return s;
 }
 
+static void fetch_failed(struct fetch_ctx *x, const struct store_feed *f, const char *err,
+                         int64_t not_before);
+
+/* Puts feed e back in the queue, its counts taken back, as if never fetched,
+ * and returns 1; a feed that was put back once before fails with cause
+ * instead (0). */
+static int
+fetch_again(struct fetch_ctx *x, const struct fetch_entry *e, const char *cause)
+{
+	size_t i;
+
+	x->stats->done--;
+	if (e->outcome == FETCH_SAME)
+		x->stats->not_modified--;
+	else if (e->outcome == FETCH_FAILED)
+		x->stats->failed--;
+	for (i = 0; i < x->nq && &x->feeds[x->queue[i]] != e->feed; i++)
+		;
+	if (i == x->nq || x->retried[i]) {
+		fetch_failed(x, e->feed, cause, 0);
+		x->stats->done++;
+		return 0;
+	}
+	x->retried[i] = 1;
+	x->started[i] = 0;
+	if (i < x->first)
+		x->first = i;
+	return 1;
+}
+
+/* Rolls the open batch back after a failure to store (feed f's, or the
+ * commit's when f is NULL): f fails, and the batch's other feeds are fetched
+ * again, each in a transaction of its own. Savepoints would have kept them,
+ * but journaling each feed's pages cost a first fetch of 1,000 feeds more
+ * than a second (bench/RESULTS.md); a failure to store is rare, and a feed
+ * fetched twice costs one more download. */
+static void
+fetch_batch_fail(struct fetch_ctx *x, const struct store_feed *f, const char *err)
+{
+	const char *path = store_path(x->st);
+	size_t i, again = 0, pl = strlen(path);
+
+	store_rollback(x->st);
+	x->in_batch = 0;
+	x->solo = 1;
+	/* a failed commit names the database, which the report names too */
+	if (f == NULL && strncmp(err, path, pl) == 0 && err[pl] == ':' && err[pl + 1] == ' ')
+		err += pl + 2;
+	for (i = 0; i < x->nbatch; i++)
+		again += fetch_again(x, &x->batch[i], err);
+	x->batch_new = x->batch_changed = x->nbatch = 0;
+	if (f != NULL)
+		fetch_failed(x, f, err, 0);
+	if (again > 0) {
+		char *msg = f != NULL ? xasprintf("the %zu other feed%s of its transaction will be"
+		                                  " fetched again",
+		                                  again, again == 1 ? "" : "s")
+		                      : xasprintf("%s; the %zu feed%s of the transaction will be"
+		                                  " fetched again",
+		                                  err, again, again == 1 ? "" : "s");
+
+		fetch_report(x, f != NULL ? f->url : path, msg);
+		free(msg);
+	}
+}
+
 /* Commits the open batch when it is older than FETCH_BATCH_S, or now when
- * force is set; a batch that cannot be saved fails each of its feeds. */
+ * force is set. */
 static void
 fetch_batch_close(struct fetch_ctx *x, int force)
 {
 	char *cause = NULL;
-	size_t i;
 
 	if (!x->in_batch || (!force && fetch_elapsed(x) - x->batch_start < FETCH_BATCH_S))
 		return;
-	x->in_batch = 0;
-	if (store_commit(x->st, &cause) == 0) {
-		x->stats->new_articles += x->batch_new;
-		x->stats->changed_articles += x->batch_changed;
-	} else {
-		for (i = 0; i < x->nbatch; i++)
-			fetch_failed(x, x->batch[i], cause, 0);
+	if (store_commit(x->st, &cause) != 0) {
+		fetch_batch_fail(x, NULL, cause);
 		free(cause);
+		return;
 	}
+	x->in_batch = 0;
+	x->stats->new_articles += x->batch_new;
+	x->stats->changed_articles += x->batch_changed;
 	x->batch_new = x->batch_changed = x->nbatch = 0;
 }
 
-/* Stores the items of parsed job j and its fetch state in the open batch, in
- * a savepoint of their own: a feed that cannot be stored leaves nothing. */
+/* Stores the items of parsed job j and its fetch state in the open batch; a
+ * feed that cannot be stored leaves nothing (fetch_batch_fail). */
 static void
 fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
 {
@@ -483,26 +570,20 @@ fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
 		x->in_batch = 1;
 		x->batch_start = fetch_elapsed(x);
 	}
-	if (store_savepoint(x->st, &cause) != 0)
-		goto undo;
 	for (i = 0; i < j->ndocs; i++) {
 		if ((j->anas != NULL
 		         ? pipeline_put_analyzed(x->st, &j->docs[i], &j->anas[i], fd->id, NULL,
 		                                 &status, &cause)
 		         : pipeline_put(x->st, &j->docs[i], fd->id, NULL, &status, &cause)) != 0)
-			goto undo;
+			goto fail;
 		nnew += status == STORE_PUT_NEW;
 		nchanged += status == STORE_PUT_CHANGED;
 	}
-	if (store_feed_fetched(x->st, fd->id, &r, &cause) != 0 || store_release(x->st, &cause) != 0)
-		goto undo;
+	if (store_feed_fetched(x->st, fd->id, &r, &cause) != 0)
+		goto fail;
 	x->batch_new += nnew;
 	x->batch_changed += nchanged;
-	if (x->nbatch == x->batch_cap) {
-		x->batch_cap = x->batch_cap ? x->batch_cap * 2 : 16;
-		x->batch = xreallocarray(x->batch, x->batch_cap, sizeof(*x->batch));
-	}
-	x->batch[x->nbatch++] = fd;
+	fetch_batch_add(x, fd, FETCH_STORED);
 	if (j->nbad > 0) {
 		char *msg = xasprintf("%zu of %zu items skipped (%s)", j->nbad, j->f.nitems,
 		                      j->first_bad ? j->first_bad : "no reason given");
@@ -510,12 +591,15 @@ fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
 		fetch_report(x, fd->url, msg);
 		free(msg);
 	}
+	if (x->solo)
+		fetch_batch_close(x, 1);
 	return;
-undo:
-	store_undo(x->st);
 fail:
 	err = fetch_strip_url(fd, cause);
-	fetch_failed(x, fd, err, 0);
+	if (x->in_batch)
+		fetch_batch_fail(x, fd, err);
+	else
+		fetch_failed(x, fd, err, 0);
 	free(err);
 }
 
@@ -672,7 +756,8 @@ fetch_finish(struct fetch_ctx *x, struct fetch_xfer *t, CURLcode res)
 		if (store_feed_fetched(x->st, f->id, &r, &cause) != 0) {
 			fetch_failed(x, f, cause, 0);
 			free(cause);
-		}
+		} else
+			fetch_batch_add(x, f, FETCH_SAME);
 		fetch_job_free(j);
 		x->stats->done++;
 		return;
@@ -698,8 +783,7 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
           struct fetch_stats *stats, char **cause)
 {
 	struct fetch_ctx x;
-	size_t *queue, *hostof, nq = 0, first = 0, i, active = 0;
-	unsigned char *started;
+	size_t *hostof, i, active = 0;
 	int64_t now = (int64_t)time(NULL);
 	int running, left, progressed;
 	struct fetch_xfer *t;
@@ -732,40 +816,42 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	pthread_mutex_init(&x.lock, NULL);
 	pthread_cond_init(&x.cond, NULL);
 	x.have_worker = o->threads && pthread_create(&x.worker, NULL, fetch_worker, &x) == 0;
-	queue = xcalloc(n ? n : 1, sizeof(*queue));
+	x.feeds = feeds;
+	x.queue = xcalloc(n ? n : 1, sizeof(*x.queue));
 	hostof = xcalloc(n ? n : 1, sizeof(*hostof));
-	started = xcalloc(n ? n : 1, 1);
+	x.started = xcalloc(n ? n : 1, 1);
+	x.retried = xcalloc(n ? n : 1, 1);
 	for (i = 0; i < n; i++) {
 		if (!o->force && fetch_too_soon(&feeds[i], now)) {
 			stats->skipped++;
 			continue;
 		}
-		hostof[nq] = fetch_host_index(&x, feeds[i].url);
-		queue[nq++] = i;
+		hostof[x.nq] = fetch_host_index(&x, feeds[i].url);
+		x.queue[x.nq++] = i;
 	}
-	stats->feeds = nq;
+	stats->feeds = x.nq;
 	fetch_progress(&x, 1);
-	while (first < nq || active > 0 || x.outstanding > 0) {
+	while (x.first < x.nq || active > 0 || x.outstanding > 0 || x.in_batch) {
 		/* start what the limits allow: jobs in all, per_host on one host, and
 		 * no more bodies waiting for the parser than FETCH_BACKLOG */
-		for (i = first; i < nq && active < (size_t)o->jobs && x.outstanding < FETCH_BACKLOG;
-		     i++) {
-			if (started[i] || x.host_active[hostof[i]] >= o->per_host)
+		for (i = x.first;
+		     i < x.nq && active < (size_t)o->jobs && x.outstanding < FETCH_BACKLOG; i++) {
+			if (x.started[i] || x.host_active[hostof[i]] >= o->per_host)
 				continue;
-			started[i] = 1;
-			t = fetch_start(&x, &feeds[queue[i]], hostof[i]);
+			x.started[i] = 1;
+			t = fetch_start(&x, &feeds[x.queue[i]], hostof[i]);
 			if (t == NULL) {
 				stats->failed++;
 				stats->done++;
-				fetch_report(&x, feeds[queue[i]].url,
+				fetch_report(&x, feeds[x.queue[i]].url,
 				             "libcurl cannot start a transfer");
 				continue;
 			}
 			x.host_active[hostof[i]]++;
 			active++;
 		}
-		while (first < nq && started[first])
-			first++;
+		while (x.first < x.nq && x.started[x.first])
+			x.first++;
 		curl_multi_perform(x.multi, &running);
 		progressed = 0;
 		while ((m = curl_multi_info_read(x.multi, &left)) != NULL) {
@@ -780,7 +866,8 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 			fetch_xfer_free(t);
 		}
 		progressed |= fetch_drain(&x) > 0;
-		fetch_batch_close(&x, 0);
+		/* the last batch is saved in the loop: a failure puts its feeds back */
+		fetch_batch_close(&x, x.first >= x.nq && active == 0 && x.outstanding == 0);
 		fetch_progress(&x, 0);
 		if (!progressed)
 			curl_multi_poll(x.multi, NULL, 0, 100, NULL);
@@ -794,7 +881,6 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	}
 	pthread_cond_destroy(&x.cond);
 	pthread_mutex_destroy(&x.lock);
-	fetch_batch_close(&x, 1);
 	free(x.batch);
 	if (store_bulk(st, 0, &icause) != 0) {
 		fetch_report(&x, store_path(st), icause);
@@ -810,8 +896,9 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 		free(x.hosts[i]);
 	free(x.hosts);
 	free(x.host_active);
-	free(queue);
+	free(x.queue);
 	free(hostof);
-	free(started);
+	free(x.started);
+	free(x.retried);
 	return 0;
 }

@@ -137,14 +137,21 @@ nr fetch --force --timeout 2 --max-size 512k "$BASE/busy" >/dev/null 2>&1
 check "--force ignores Retry-After" contains "$(srv_since "$mark")" "429 /busy"
 
 # a feed that cannot be stored fails whole and alone: feeds share a transaction,
-# each in a savepoint (a trigger planted in the database refuses one item of the
-# feed that arrives last, so that the other one is already in the transaction)
+# which it rolls back, and the others in it are fetched again (a trigger planted
+# in the database refuses one item of the feed that arrives last, so that the
+# other feeds are already in the transaction)
 D7="$TMPD/part.db"
 sed 's|Dock workers agree new shift pattern|Poisoned dock story|' "$SRV_ROOT/harbour.atom" >"$SRV_ROOT/poison.atom"
 "$NEWSROOM" --db "$D7" add "$BASE/feeds/gazette.xml" >/dev/null
+"$NEWSROOM" --db "$D7" add "$BASE/error" >/dev/null
 "$NEWSROOM" --db "$D7" add "$BASE/late/poison.atom" >/dev/null
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("CREATE TRIGGER poison BEFORE INSERT ON article WHEN new.title LIKE \"Poisoned%\" BEGIN SELECT RAISE(ABORT, \"refused by the test\"); END"); c.commit()' "$D7"
+mark=$(srv_mark)
 out=$("$NEWSROOM" --db "$D7" fetch 2>&1); rc=$?
+check "the feed stored before the failure is fetched again, once" [ "$(srv_since "$mark" | grep -c ' /feeds/gazette.xml ')" -eq 2 ]
+check "the summary counts each feed once" contains "$out" "3 feeds fetched"
+check "the summary counts the stored articles once" contains "$out" ": 4 new articles, "
+check "the summary counts the failures once" contains "$out" ", 2 failed"
 check "a feed that cannot be stored makes the fetch exit 1" [ $rc -eq 1 ]
 check "the unstorable feed is named with the reason" contains "$out" "$BASE/late/poison.atom: "
 check "the unstorable feed's reason is SQLite's" contains "$out" "refused by the test"
@@ -153,8 +160,30 @@ check "the other feed of the batch is stored whole" contains "$out" "$BASE/feeds
       4 articles"
 check "the unstorable feed keeps none of its items" contains "$out" "$BASE/late/poison.atom
       0 articles"
+check "a feed that failed in the rolled-back batch keeps its error" contains "$out" "error: HTTP 500"
 fts=$(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("INSERT INTO article_fts(article_fts) VALUES (\"integrity-check\")"); print(c.execute("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", ("electric",)).fetchone()[0])' "$D7" 2>&1)
 check "the search index matches what was stored" [ "$fts" = 1 ]
+
+# a transaction that cannot be saved (here its entity rows, written at the
+# commit, are refused): its feeds are fetched again, one transaction each, and
+# only the one that cannot be stored fails
+D8="$TMPD/commit.db"
+# the poisoned story last, so that nothing writes its rows before the commit
+python3 -c 'import re,sys; t=open(sys.argv[1]).read(); e=re.findall(r"<entry>.*?</entry>\n", t, re.S); open(sys.argv[2], "w").write(t.replace("".join(e), "".join(reversed(e))))' "$SRV_ROOT/poison.atom" "$SRV_ROOT/poison-last.atom"
+"$NEWSROOM" --db "$D8" add "$BASE/feeds/gazette.xml" >/dev/null
+"$NEWSROOM" --db "$D8" add "$BASE/late/poison-last.atom" >/dev/null
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("CREATE TRIGGER poison BEFORE INSERT ON entity_article WHEN (SELECT title FROM article WHERE id = new.article_id) LIKE \"Poisoned%\" BEGIN SELECT RAISE(ABORT, \"refused at the commit\"); END"); c.commit()' "$D8"
+mark=$(srv_mark)
+out=$("$NEWSROOM" --db "$D8" fetch 2>&1); rc=$?
+check "a transaction that cannot be saved makes the fetch exit 1" [ $rc -eq 1 ]
+check "the failed commit is named with its reason" contains "$out" "refused at the commit; the 2 feeds of the transaction will be fetched again"
+check "each feed of the failed transaction is fetched again" [ "$(srv_since "$mark" | grep -c -e ' /feeds/gazette.xml ' -e ' /late/poison-last.atom ')" -eq 4 ]
+check "the feed that cannot be stored fails alone" contains "$out" "1 failed"
+out=$("$NEWSROOM" --db "$D8" feeds 2>&1)
+check "a feed of the failed transaction is stored on its own" contains "$out" "$BASE/feeds/gazette.xml
+      4 articles"
+check "the feed that cannot be stored keeps none of its items" contains "$out" "$BASE/late/poison-last.atom
+      0 articles"
 
 # a feed from a urls file keeps its state from one run to the next
 cp "$SRV_ROOT/harbour.atom" "$SRV_ROOT/listed.atom"

@@ -263,44 +263,6 @@ test_fts_in_transaction(void **state)
 	assert_int_equal(fts_count(f->st, "pickets"), 1);
 }
 
-/* A savepoint undone keeps the index true: what it stored is not indexed, and
- * what it indexed early (a delete makes the pending articles indexed) is
- * indexed again at the commit. */
-static void
-test_fts_savepoint(void **state)
-{
-	struct fixture *f = *state;
-	struct doc d;
-	char *cause = NULL;
-	int64_t old, id;
-
-	make_doc(&d, "s0", "Old notice", "The vellicor bridge closes.", NULL);
-	assert_int_equal(store_article_put(f->st, &d, 0, &old, NULL, &cause), 0);
-	doc_free(&d);
-
-	assert_int_equal(store_begin(f->st, &cause), 0);
-	make_doc(&d, "s1", "Council meets", "The quorvane budget passed.", NULL);
-	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
-	doc_free(&d);
-	assert_int_equal(store_savepoint(f->st, &cause), 0);
-	make_doc(&d, "s2", "Mayor resigns", "The plindor affair ended her term.", NULL);
-	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
-	doc_free(&d);
-	make_doc(&d, "s1", "Council meets", "The trastel budget failed.", NULL);
-	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
-	doc_free(&d);
-	assert_int_equal(store_article_delete(f->st, old, &cause), 0);
-	store_undo(f->st);
-	assert_int_equal(store_savepoint(f->st, &cause), 0);
-	assert_int_equal(store_release(f->st, &cause), 0);
-	assert_int_equal(store_commit(f->st, &cause), 0);
-	fts_integrity_ok(f->st);
-	assert_int_equal(fts_count(f->st, "quorvane"), 1);
-	assert_int_equal(fts_count(f->st, "trastel"), 0);
-	assert_int_equal(fts_count(f->st, "plindor"), 0);
-	assert_int_equal(fts_count(f->st, "vellicor"), 1);
-}
-
 static void
 test_analysis_round_trip(void **state)
 {
@@ -377,8 +339,8 @@ put_one_entity(struct store *st, const char *key, const char *name)
 }
 
 /* Entity ids are remembered by name (case folded as NOCASE folds it); an
- * entity created by an undone transaction or savepoint must not be
- * remembered, since its id goes back to the free pool. */
+ * entity created by an undone transaction must not be remembered, since its
+ * id goes back to the free pool. */
 static void
 test_entity_ids_remembered(void **state)
 {
@@ -398,14 +360,6 @@ test_entity_ids_remembered(void **state)
 	assert_true(put_one_entity(f->st, "e5", "Corvath Mills") != c);
 	assert_int_equal(store_commit(f->st, &cause), 0);
 
-	assert_int_equal(store_begin(f->st, &cause), 0);
-	assert_int_equal(store_savepoint(f->st, &cause), 0);
-	b = put_one_entity(f->st, "e6", "Essary Glass");
-	store_undo(f->st);
-	c = put_one_entity(f->st, "e7", "Fallow Timber");
-	assert_int_equal(c, b);
-	assert_true(put_one_entity(f->st, "e8", "Essary Glass") != c);
-	assert_int_equal(store_commit(f->st, &cause), 0);
 	assert_int_equal(put_one_entity(f->st, "e9", "brisnel FREIGHT"), a);
 }
 
@@ -555,6 +509,87 @@ test_mentions_packed(void **state)
 	doc_free(&d2);
 }
 
+/* Returns how many articles have key. */
+static int
+article_count(struct store *st, const char *key)
+{
+	sqlite3_stmt *s;
+	int n;
+
+	assert_int_equal(
+	    sqlite3_prepare_v2(st->db, "SELECT count(*) FROM article WHERE key = ?", -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Stores article key with k mentions of one entity, named name, and returns its id. */
+static int64_t
+put_mentioning(struct store *st, const char *key, const char *name, size_t k)
+{
+	struct ana_entity e = {(char *)name, ENT_COMPANY, NULL, 0};
+	struct ana_mention m[4];
+	struct analysis a;
+	struct doc d;
+	char *cause = NULL;
+	int64_t id;
+	size_t i;
+
+	assert_true(k <= 4);
+	make_doc(&d, key, "Velmora Freight", "Velmora Freight moved.", NULL);
+	assert_int_equal(store_article_put(st, &d, 0, &id, NULL, &cause), 0);
+	memset(&a, 0, sizeof(a));
+	for (i = 0; i < k; i++)
+		m[i] = (struct ana_mention){0, 0, i, i + 1};
+	a.ents = &e;
+	a.nents = 1;
+	a.ments = m;
+	a.nments = k;
+	assert_int_equal(store_analysis_put(st, id, &d, &a, &cause), 0);
+	doc_free(&d);
+	return id;
+}
+
+/* Inside a transaction an article's entity rows wait for the commit: a
+ * re-analysis replaces what waited, and a rollback takes back both what
+ * waited and what a re-analysis wrote early. */
+static void
+test_entity_rows_in_transaction(void **state)
+{
+	struct fixture *f = *state;
+	char *cause = NULL;
+	int64_t a, c, d;
+	size_t nm, na;
+
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	a = put_mentioning(f->st, "ea-a", "Velmora Freight", 3);
+	c = put_mentioning(f->st, "ea-c", "VELMORA FREIGHT", 2);
+	/* re-analysed while its first rows wait: one mention now */
+	assert_int_equal(put_mentioning(f->st, "ea-a", "Velmora Freight", 1), a);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	d = put_mentioning(f->st, "ea-d", "Velmora Freight", 4);
+	/* writes d's waiting row early */
+	assert_int_equal(put_mentioning(f->st, "ea-d", "Velmora Freight", 2), d);
+	assert_int_equal(put_mentioning(f->st, "ea-c", "Velmora Freight", 4), c);
+	store_rollback(f->st);
+	/* nothing of the rolled-back transaction waits for this one */
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	put_mentioning(f->st, "ea-e", "Quillon Ports", 1);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+
+	assert_int_equal(article_count(f->st, "ea-d"), 0);
+	assert_int_equal(rows_of(f->st, "entity_article", a), 1);
+	assert_int_equal(rows_of(f->st, "entity_article", c), 1);
+	entity_counts(f->st, "Velmora Freight", &nm, &na);
+	assert_int_equal(nm, 3);
+	assert_int_equal(na, 2);
+}
+
 static void
 test_bad_files(void **state)
 {
@@ -596,10 +631,10 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_reimport_updates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_in_sync, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_in_transaction, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_fts_savepoint, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_entity_ids_remembered, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mentions_packed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_entity_rows_in_transaction, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 	};
 
