@@ -213,6 +213,9 @@ store_mention_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* entity_article rows waiting at most: 384 KiB */
+#define STORE_EA_MAX 16384
+
 /* Queues the entity_article row of one entity in one article. */
 static void
 store_ea_pend(struct store *st, int64_t entity, int64_t article, int64_t mentions)
@@ -327,9 +330,11 @@ store_mentions_put(struct store *st, int64_t article_id, const struct analysis *
 	for (i = 0; i < a->nents; i++)
 		if (count[i] > 0)
 			store_ea_pend(st, ids[i], article_id, count[i]);
-	/* the queue is bounded (a re-analysis of everything is one transaction),
-	 * and outside a transaction nothing else would write it */
-	if ((st->ea.n > 65536 || sqlite3_get_autocommit(st->db)) && store_ea_flush(st, cause) != 0)
+	/* the queue is bounded (a re-analysis of everything is one transaction;
+	 * a fetch's batch holds about twice this many), and outside a
+	 * transaction nothing else would write it */
+	if ((st->ea.n > STORE_EA_MAX || sqlite3_get_autocommit(st->db)) &&
+	    store_ea_flush(st, cause) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -23,8 +23,11 @@
 	"Accept: application/rss+xml, application/atom+xml, application/feed+json,"                \
 	" application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 #define FETCH_BAR 24
-/* parsed-but-not-stored and downloaded-but-not-parsed feeds, at most: bounds memory */
-#define FETCH_BACKLOG 8
+/* parsed-but-not-stored and downloaded-but-not-parsed feeds, at most: bounds
+ * memory. Storing is the slower side, so parsed feeds beyond a few only wait:
+ * 4 in place of 8 took 3 MiB off the peak of a first fetch of 1,000 feeds
+ * and no time. */
+#define FETCH_BACKLOG 4
 /* Feeds are stored in batches, one transaction for the feeds stored within
  * this many seconds: a commit per feed rewrote the same index pages
  * (entities, dates, the FTS segments) once per feed. A crash loses at most
