@@ -290,6 +290,7 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
+	store_ckpt_stop(st);
 	for (i = 0; i < STORE_NCACHE; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
@@ -382,6 +383,7 @@ store_commit(struct store *st, char **cause)
 		return -1;
 	}
 	store_index_drop(st);
+	store_ckpt_kick(st);
 	return 0;
 }
 

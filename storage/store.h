@@ -38,6 +38,12 @@ int store_commit(struct store *st, char **cause);
  * stores every parent row before its children and deletes no parent row. */
 int store_bulk(struct store *st, int on, char **cause);
 void store_rollback(struct store *st);
+/* Moves the WAL checkpoints of st's commits to a thread of their own (see
+ * storage/ckpt.c) until store_ckpt_stop, which checkpoints a last time; 0,
+ * or -1 with *cause, when st goes on checkpointing as before. Only for a
+ * writer that commits often, as fetch does. */
+int store_ckpt_start(struct store *st, char **cause);
+void store_ckpt_stop(struct store *st);
 
 /* Returns 1 when the database has no article and no feed, else 0. */
 int store_is_empty(struct store *st);

@@ -31,7 +31,8 @@ struct store {
 	 * fts_done are in article_fts, the rest wait for store_index_sync */
 	int64_t *fts_ids;
 	size_t fts_n, fts_done, fts_cap;
-	int64_t fresh_id; /* the article store_article_put inserted last */
+	int64_t fresh_id;        /* the article store_article_put inserted last */
+	struct store_ckpt *ckpt; /* the checkpoint thread, while it runs */
 	/* entity_article rows of this transaction not written yet: they wait
 	 * for store_index_sync, which writes them sorted by entity (see
 	 * storage/analysis.c) */
@@ -73,6 +74,9 @@ int store_ea_flush(struct store *st, char **cause);
 /* Forgets the entity ids store_analysis_put remembered (an undone
  * transaction may have taken some back); frees with all = 1. */
 void store_ents_clear(struct store *st, int all);
+/* Asks the checkpoint thread, if it runs, to copy the last commit into the
+ * database file. */
+void store_ckpt_kick(struct store *st);
 /* Returns a copy the caller owns of column i, or NULL for SQL NULL. */
 char *store_col_dup(sqlite3_stmt *s, int i);
 

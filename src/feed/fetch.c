@@ -819,6 +819,12 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	pthread_mutex_init(&x.lock, NULL);
 	pthread_cond_init(&x.cond, NULL);
 	x.have_worker = o->threads && pthread_create(&x.worker, NULL, fetch_worker, &x) == 0;
+	/* and checkpoints beside both; without, this thread makes them */
+	if (x.have_worker && store_ckpt_start(st, &icause) != 0) {
+		fetch_report(&x, store_path(st), icause);
+		free(icause);
+		icause = NULL;
+	}
 	x.feeds = feeds;
 	x.queue = xcalloc(n ? n : 1, sizeof(*x.queue));
 	hostof = xcalloc(n ? n : 1, sizeof(*hostof));
@@ -885,6 +891,7 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 	pthread_cond_destroy(&x.cond);
 	pthread_mutex_destroy(&x.lock);
 	free(x.batch);
+	store_ckpt_stop(st);
 	if (store_bulk(st, 0, &icause) != 0) {
 		fetch_report(&x, store_path(st), icause);
 		free(icause);

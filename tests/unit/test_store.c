@@ -590,6 +590,66 @@ test_entity_rows_in_transaction(void **state)
 	assert_int_equal(na, 2);
 }
 
+/* Returns the number of articles the database file holds without its WAL,
+ * that is, what checkpoints have copied into it. */
+static int
+checkpointed_articles(const char *path)
+{
+	char *uri = xasprintf("file:%s?immutable=1", path);
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int n;
+
+	assert_int_equal(sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL),
+	                 SQLITE_OK);
+	/* a new database may not have its schema in the file yet */
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM article", -1, &s, NULL) != SQLITE_OK) {
+		n = 0;
+	} else {
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		n = sqlite3_column_int(s, 0);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(uri);
+	return n;
+}
+
+/* While the checkpoint thread runs, commits reach the database file without
+ * the writer checkpointing (a WAL this small never makes it); afterwards the
+ * writer checkpoints by itself again. */
+static void
+test_checkpoint_thread(void **state)
+{
+	struct fixture *f = *state;
+	char *cause = NULL, key[16];
+	struct doc d;
+	int64_t id;
+	int i, before = checkpointed_articles(f->path);
+
+	assert_int_equal(store_ckpt_start(f->st, &cause), 0);
+	for (i = 0; i < 3; i++) {
+		snprintf(key, sizeof(key), "ck-%d", i);
+		make_doc(&d, key, "Harlow Mills", "Harlow Mills reopened.", NULL);
+		assert_int_equal(store_begin(f->st, &cause), 0);
+		assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+		assert_int_equal(store_commit(f->st, &cause), 0);
+		doc_free(&d);
+	}
+	/* the thread copies them soon, not only when it stops */
+	for (i = 0; i < 500 && checkpointed_articles(f->path) < before + 3; i++)
+		usleep(10000);
+	assert_int_equal(checkpointed_articles(f->path), before + 3);
+	store_ckpt_stop(f->st);
+	assert_int_equal(sqlite3_wal_autocheckpoint(f->st->db, 1000), SQLITE_OK);
+
+	/* without the thread, the writer leaves a small WAL alone */
+	make_doc(&d, "ck-late", "Harlow Mills", "Harlow Mills closed.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(checkpointed_articles(f->path), before + 3);
+}
+
 static void
 test_bad_files(void **state)
 {
@@ -635,6 +695,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_analysis_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mentions_packed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_entity_rows_in_transaction, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_checkpoint_thread, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 	};
 
