@@ -141,34 +141,6 @@ store_alias_add(struct store *st, int64_t id, const char *alias, char **cause)
 	return store_step_done(st, s, "storing an alias", cause);
 }
 
-static int
-store_analysis_clear(struct store *st, int64_t article_id, char **cause)
-{
-	static const char *const sql[] = {
-	    "DELETE FROM article_mention WHERE article_id = ?",
-	    "DELETE FROM entity_article WHERE article_id = ?",
-	    "DELETE FROM statement WHERE article_id = ?",
-	};
-	sqlite3_stmt *s;
-	size_t i;
-
-	/* rows of this article may still wait in the queue */
-	for (i = 0; i < st->ea.n; i++)
-		if (st->ea.v[i].article == article_id) {
-			if (store_ea_flush(st, cause) != 0)
-				return -1;
-			break;
-		}
-	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
-		if ((s = store_stmt(st, sql[i], cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, article_id);
-		if (store_step_done(st, s, "clearing an old analysis", cause) != 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* Mentions are stored one row per article, as records of four unsigned
  * LEB128 varints (entity id, paragraph, start, end) in text order. */
 static void
@@ -196,6 +168,75 @@ store_varint_get(const unsigned char **p, const unsigned char *end, uint64_t *v)
 		shift += 7;
 	}
 	return -1;
+}
+
+int
+store_ea_unindex(struct store *st, int64_t article_id, char **cause)
+{
+	const unsigned char *p, *end;
+	sqlite3_stmt *s, *d;
+	uint64_t v[4];
+	size_t i, n = 0;
+	int rc, k;
+
+	for (i = 0; i < st->ea.n; i++)
+		if (st->ea.v[i].article != article_id)
+			st->ea.v[n++] = st->ea.v[i];
+	st->ea.n = n;
+	s = store_stmt(st, "SELECT data FROM article_mention WHERE article_id = ?", cause);
+	d = store_stmt(st, "DELETE FROM entity_article WHERE entity_id = ? AND article_id = ?",
+	               cause);
+	if (s == NULL || d == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		p = sqlite3_column_blob(s, 0);
+		end = p + sqlite3_column_bytes(s, 0);
+		while (p != NULL && p < end) {
+			for (k = 0; k < 4; k++)
+				if (store_varint_get(&p, end, &v[k]) != 0 || v[k] > INT64_MAX) {
+					sqlite3_reset(s);
+					*cause = xasprintf(
+					    "%s: the mentions of article %lld are damaged",
+					    st->path, (long long)article_id);
+					return -1;
+				}
+			/* a second mention of an entity finds its row gone */
+			sqlite3_bind_int64(d, 1, (sqlite3_int64)v[0]);
+			sqlite3_bind_int64(d, 2, article_id);
+			if (store_step_done(st, d, "clearing an old analysis", cause) != 0) {
+				sqlite3_reset(s);
+				return -1;
+			}
+		}
+		rc = sqlite3_step(s);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading an old analysis");
+	return 0;
+}
+
+static int
+store_analysis_clear(struct store *st, int64_t article_id, char **cause)
+{
+	static const char *const sql[] = {
+	    "DELETE FROM article_mention WHERE article_id = ?",
+	    "DELETE FROM statement WHERE article_id = ?",
+	};
+	sqlite3_stmt *s;
+	size_t i;
+
+	if (store_ea_unindex(st, article_id, cause) != 0)
+		return -1;
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if ((s = store_stmt(st, sql[i], cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, article_id);
+		if (store_step_done(st, s, "clearing an old analysis", cause) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* text order; mentions at the same place keep the analyzer's order (the

@@ -306,7 +306,7 @@ store_article_delete(struct store *st, int64_t id, char **cause)
 {
 	sqlite3_stmt *s;
 
-	if (store_index_sync(st, cause) != 0)
+	if (store_index_sync(st, cause) != 0 || store_ea_unindex(st, id, cause) != 0)
 		return -1;
 	if ((s = store_stmt(st, "DELETE FROM article WHERE id = ?", cause)) == NULL)
 		return -1;

@@ -130,7 +130,8 @@ store_feed_remove(struct store *st, int64_t id, size_t *ndeleted, char **cause)
 	 * data stay; the rest would be unreachable from any feed */
 	sqlite3_stmt *s = store_stmt(
 	    st,
-	    "DELETE FROM article WHERE id IN (SELECT article_id FROM feed_article WHERE feed_id = "
+	    "SELECT id FROM article WHERE id IN (SELECT article_id FROM feed_article WHERE feed_id "
+	    "= "
 	    "?1)"
 	    " AND imported = 0"
 	    " AND NOT EXISTS (SELECT 1 FROM feed_article o WHERE o.article_id = article.id"
@@ -139,14 +140,31 @@ store_feed_remove(struct store *st, int64_t id, size_t *ndeleted, char **cause)
 	    " AND NOT EXISTS (SELECT 1 FROM note n WHERE n.article_id = article.id)"
 	    " AND NOT EXISTS (SELECT 1 FROM entity_decision e WHERE e.article_id = article.id)",
 	    cause);
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	int rc;
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	if (store_step_done(st, s, "deleting a feed's articles", cause) != 0)
-		return -1;
+	/* one at a time: each article's entity rows go first (store_article_delete) */
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ids = xreallocarray(ids, n + 1, sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return store_fail(st, cause, "listing a feed's articles");
+	}
+	for (i = 0; i < n; i++)
+		if (store_article_delete(st, ids[i], cause) != 0) {
+			free(ids);
+			return -1;
+		}
+	free(ids);
 	if (ndeleted != NULL)
-		*ndeleted = (size_t)sqlite3_changes(st->db);
+		*ndeleted = n;
 	s = store_stmt(st, "DELETE FROM feed WHERE id = ?", cause);
 	if (s == NULL)
 		return -1;

@@ -176,7 +176,23 @@ static const char schema_v4[] =
  * text out of the index and queues the new). Deletes keep their trigger. */
 static const char schema_v5[] = "DROP TRIGGER IF EXISTS article_au;";
 
+/* Version 6: entity_article without its index by article and without foreign
+ * keys. The index was half the cost of the table's rows, the largest item of
+ * a first fetch's storing (bench/RESULTS.md); storage/analysis.c finds an
+ * article's rows by the entities its packed mentions name instead, before the
+ * article or its analysis goes (store_ea_unindex). Entities are never
+ * deleted. */
+static const char schema_v6[] =
+    "CREATE TABLE entity_article_v6 ("
+    " entity_id INTEGER NOT NULL,"
+    " article_id INTEGER NOT NULL,"
+    " mentions INTEGER NOT NULL,"
+    " PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;"
+    "INSERT INTO entity_article_v6 SELECT entity_id, article_id, mentions FROM entity_article;"
+    "DROP TABLE entity_article;"
+    "ALTER TABLE entity_article_v6 RENAME TO entity_article;";
+
 const struct store_migration store_migrations[] = {
-    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5},
+    {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4}, {5, schema_v5}, {6, schema_v6},
 };
 const size_t store_nmigrations = sizeof(store_migrations) / sizeof(store_migrations[0]);

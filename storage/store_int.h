@@ -71,6 +71,11 @@ int store_index_sync(struct store *st, char **cause);
 void store_index_drop(struct store *st);
 /* Writes the entity_article rows waiting for store_index_sync; 0 or -1. */
 int store_ea_flush(struct store *st, char **cause);
+/* Deletes the entity_article rows of an article, waiting or written, found by
+ * the entities its packed mentions name: the table has no index by article
+ * (schema version 6), so this must come before article_mention loses the
+ * article's row. */
+int store_ea_unindex(struct store *st, int64_t article_id, char **cause);
 /* Forgets the entity ids store_analysis_put remembered (an undone
  * transaction may have taken some back); frees with all = 1. */
 void store_ents_clear(struct store *st, int all);

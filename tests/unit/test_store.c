@@ -650,6 +650,50 @@ test_checkpoint_thread(void **state)
 	assert_int_equal(checkpointed_articles(f->path), before + 3);
 }
 
+/* A version 5 database keeps its entity rows through migration 6, which
+ * drops the table's index by article, and loses them with their article. */
+static void
+test_migrate_v6(void **state)
+{
+	struct fixture *f = *state;
+	char *cause = NULL;
+	int64_t id = put_mentioning(f->st, "mv-a", "Osterby Cable", 2);
+	sqlite3_stmt *s;
+	size_t nm, na;
+
+	assert_int_equal(
+	    sqlite3_exec(f->st->db,
+	                 "CREATE TABLE ea_old AS SELECT * FROM entity_article;"
+	                 "DROP TABLE entity_article;"
+	                 "CREATE TABLE entity_article ("
+	                 " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	                 " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	                 " mentions INTEGER NOT NULL,"
+	                 " PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;"
+	                 "CREATE INDEX entity_article_article ON entity_article(article_id);"
+	                 "INSERT INTO entity_article SELECT * FROM ea_old;"
+	                 "DROP TABLE ea_old;"
+	                 "PRAGMA user_version = 5;",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	store_close(f->st);
+	assert_int_equal(store_open(f->path, 0, &f->st, &cause), 0);
+	assert_int_equal(store_schema_version(f->st), 6);
+	assert_int_equal(rows_of(f->st, "entity_article", id), 1);
+	assert_int_equal(sqlite3_prepare_v2(f->st->db,
+	                                    "SELECT count(*) FROM sqlite_master"
+	                                    " WHERE name = 'entity_article_article'",
+	                                    -1, &s, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 0);
+	sqlite3_finalize(s);
+	assert_int_equal(store_article_delete(f->st, id, &cause), 0);
+	assert_int_equal(rows_of(f->st, "entity_article", id), 0);
+	entity_counts(f->st, "Osterby Cable", &nm, &na);
+	assert_int_equal(na, 0);
+}
+
 static void
 test_bad_files(void **state)
 {
@@ -696,6 +740,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_mentions_packed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_entity_rows_in_transaction, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_checkpoint_thread, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrate_v6, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 	};
 
