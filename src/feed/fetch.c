@@ -61,8 +61,10 @@ struct fetch_job {
 	char *new_url; /* after permanent redirects only */
 	char *etag;
 	char *last_modified;
-	char hash[17];
+	char hash[17]; /* of body, made with the parsing */
+	int force;     /* parse even the same bytes as last time */
 	/* what the worker made of it */
+	int same; /* the same bytes as last time: nothing parsed */
 	int parse_rc;
 	char *cause;
 	struct feed f;
@@ -90,6 +92,7 @@ struct fetch_ctx {
 	pthread_cond_t cond;
 	struct fetch_job *todo, **todo_tail;
 	struct fetch_job *done, **done_tail;
+	struct fetch_job *trash; /* stored jobs, for the worker to free */
 	int quit;
 	size_t outstanding; /* jobs handed to the worker and not stored yet (main thread only) */
 	/* the open batch (main thread only): every feed whose state it holds */
@@ -347,6 +350,15 @@ fetch_parse_job(struct fetch_job *j, int analyze)
 	char *icause = NULL;
 	size_t i;
 
+	/* hashed here, not where the transfer ends: a byte at a time over every
+	 * body was a tenth of the storing thread's own work */
+	fetch_hash(&j->body, j->hash);
+	if (!j->force && j->feed->content_hash != NULL &&
+	    strcmp(j->feed->content_hash, j->hash) == 0) {
+		j->same = 1;
+		buf_free(&j->body);
+		return;
+	}
 	j->parse_rc = feed_parse(j->body.data ? j->body.data : "", j->body.len, j->url, j->ctype,
 	                         &j->f, &j->cause);
 	buf_free(&j->body);
@@ -398,6 +410,18 @@ fetch_job_free(struct fetch_job *j)
 	if (j->parse_rc == 0)
 		feed_free(&j->f);
 	free(j);
+}
+
+/* Frees a list of jobs linked by next. */
+static void
+fetch_jobs_free(struct fetch_job *j)
+{
+	struct fetch_job *next;
+
+	for (; j != NULL; j = next) {
+		next = j->next;
+		fetch_job_free(j);
+	}
 }
 
 /* Notes that the open batch, if any, holds f's new state. */
@@ -538,6 +562,29 @@ fetch_batch_close(struct fetch_ctx *x, int force)
 	x->batch_new = x->batch_changed = x->nbatch = 0;
 }
 
+/* Records that job j's feed has nothing new (a 304, or new_validators set:
+ * the same bytes as last time), keeping the validators it brings. */
+static void
+fetch_unchanged(struct fetch_ctx *x, struct fetch_job *j, int new_validators)
+{
+	struct store_feed_result r;
+	char *cause = NULL;
+
+	memset(&r, 0, sizeof(r));
+	r.when = j->when;
+	r.ttl_minutes = -1;
+	r.new_url = j->new_url;
+	r.new_validators = new_validators;
+	r.etag = j->etag;
+	r.last_modified = j->last_modified;
+	x->stats->not_modified++;
+	if (store_feed_fetched(x->st, j->feed->id, &r, &cause) != 0) {
+		fetch_failed(x, j->feed, cause, 0);
+		free(cause);
+	} else
+		fetch_batch_add(x, j->feed, FETCH_SAME);
+}
+
 /* Stores the items of parsed job j and its fetch state in the open batch; a
  * feed that cannot be stored leaves nothing (fetch_batch_fail). */
 static void
@@ -549,6 +596,10 @@ fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
 	char *cause = NULL, *err;
 	int status;
 
+	if (j->same) {
+		fetch_unchanged(x, j, 1);
+		return;
+	}
 	if (j->parse_rc != 0) {
 		err = fetch_strip_url(fd, j->cause);
 		j->cause = NULL;
@@ -612,18 +663,23 @@ fetch_worker(void *arg)
 	struct fetch_ctx *x = arg;
 	struct fetch_job *j;
 
+	struct fetch_job *trash;
+
 	for (;;) {
 		pthread_mutex_lock(&x->lock);
 		while (x->todo == NULL && !x->quit)
 			pthread_cond_wait(&x->cond, &x->lock);
-		if ((j = x->todo) == NULL) {
-			pthread_mutex_unlock(&x->lock);
-			return NULL;
+		trash = x->trash;
+		x->trash = NULL;
+		if ((j = x->todo) != NULL) {
+			x->todo = j->next;
+			if (x->todo == NULL)
+				x->todo_tail = &x->todo;
 		}
-		x->todo = j->next;
-		if (x->todo == NULL)
-			x->todo_tail = &x->todo;
 		pthread_mutex_unlock(&x->lock);
+		fetch_jobs_free(trash);
+		if (j == NULL)
+			return NULL;
 		fetch_parse_job(j, 1);
 		pthread_mutex_lock(&x->lock);
 		j->next = NULL;
@@ -658,7 +714,7 @@ fetch_submit(struct fetch_ctx *x, struct fetch_job *j)
 static size_t
 fetch_drain(struct fetch_ctx *x)
 {
-	struct fetch_job *j, *next;
+	struct fetch_job *j, *stored;
 	size_t n = 0;
 
 	if (!x->have_worker)
@@ -668,13 +724,21 @@ fetch_drain(struct fetch_ctx *x)
 	x->done = NULL;
 	x->done_tail = &x->done;
 	pthread_mutex_unlock(&x->lock);
-	for (; j != NULL; j = next) {
-		next = j->next;
+	for (stored = j; j != NULL; j = j->next) {
 		fetch_store_job(x, j);
-		fetch_job_free(j);
 		x->outstanding--;
 		x->stats->done++;
 		n++;
+	}
+	/* the worker frees them: freeing what it allocated was a twentieth of
+	 * this thread's work, and that core has time to spare */
+	if (stored != NULL) {
+		for (j = stored; j->next != NULL; j = j->next)
+			;
+		pthread_mutex_lock(&x->lock);
+		j->next = x->trash;
+		x->trash = stored;
+		pthread_mutex_unlock(&x->lock);
 	}
 	return n;
 }
@@ -711,9 +775,8 @@ static void
 fetch_finish(struct fetch_ctx *x, struct fetch_xfer *t, CURLcode res)
 {
 	const struct store_feed *f = t->feed;
-	struct store_feed_result r;
 	struct fetch_job *j;
-	char *err, *eff = NULL, *ctype = NULL, *cause = NULL;
+	char *err, *eff = NULL, *ctype = NULL;
 	long code = 0;
 	curl_off_t retry = 0;
 	int64_t now = (int64_t)time(NULL);
@@ -743,28 +806,13 @@ fetch_finish(struct fetch_ctx *x, struct fetch_xfer *t, CURLcode res)
 		j->new_url = xstrdup(eff);
 	j->etag = fetch_header_dup(t->easy, "ETag");
 	j->last_modified = fetch_header_dup(t->easy, "Last-Modified");
-	if (code != 304)
-		fetch_hash(&t->body, j->hash);
-	if (code == 304 ||
-	    (!x->o->force && f->content_hash != NULL && strcmp(f->content_hash, j->hash) == 0)) {
-		/* nothing new: keep the validators a 304 brings, parse nothing */
-		memset(&r, 0, sizeof(r));
-		r.when = now;
-		r.ttl_minutes = -1;
-		r.new_url = j->new_url;
-		r.new_validators = code != 304;
-		r.etag = j->etag;
-		r.last_modified = j->last_modified;
-		x->stats->not_modified++;
-		if (store_feed_fetched(x->st, f->id, &r, &cause) != 0) {
-			fetch_failed(x, f, cause, 0);
-			free(cause);
-		} else
-			fetch_batch_add(x, f, FETCH_SAME);
+	if (code == 304) {
+		fetch_unchanged(x, j, 0);
 		fetch_job_free(j);
 		x->stats->done++;
 		return;
 	}
+	j->force = x->o->force;
 	j->url = xstrdup(eff ? eff : f->url);
 	j->ctype = ctype ? xstrdup(ctype) : NULL;
 	j->body = t->body;
@@ -888,6 +936,7 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 		pthread_mutex_unlock(&x.lock);
 		pthread_join(x.worker, NULL);
 	}
+	fetch_jobs_free(x.trash);
 	pthread_cond_destroy(&x.cond);
 	pthread_mutex_destroy(&x.lock);
 	free(x.batch);
