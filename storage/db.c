@@ -368,6 +368,7 @@ store_col_dup(sqlite3_stmt *s, int i)
 int
 store_begin(struct store *st, char **cause)
 {
+	st->pending = STORE_PENDING_UNKNOWN;
 	return store_exec(st, "BEGIN IMMEDIATE", "starting a transaction", cause);
 }
 
@@ -383,6 +384,7 @@ store_commit(struct store *st, char **cause)
 		return -1;
 	}
 	store_index_drop(st);
+	st->pending = STORE_PENDING_UNKNOWN;
 	store_ckpt_kick(st);
 	return 0;
 }
@@ -399,6 +401,7 @@ store_rollback(struct store *st)
 {
 	store_index_drop(st);
 	store_ents_clear(st, 0);
+	st->pending = STORE_PENDING_UNKNOWN;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

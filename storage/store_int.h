@@ -33,6 +33,8 @@ struct store {
 	size_t fts_n, fts_done, fts_cap;
 	int64_t fresh_id;        /* the article store_article_put inserted last */
 	struct store_ckpt *ckpt; /* the checkpoint thread, while it runs */
+	/* whether user_pending has rows, as this transaction last saw it */
+	enum { STORE_PENDING_UNKNOWN, STORE_PENDING_NONE, STORE_PENDING_SOME } pending;
 	/* entity_article rows of this transaction not written yet: they wait
 	 * for store_index_sync, which writes them sorted by entity (see
 	 * storage/analysis.c) */
