@@ -132,13 +132,26 @@ store_entity_id(struct store *st, const char *name, enum ent_kind kind, char **c
 static int
 store_alias_add(struct store *st, int64_t id, const char *alias, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st, "INSERT OR IGNORE INTO entity_alias VALUES (?, ?)", cause);
+	/* aliases stored are remembered with the entity ids, under a key no
+	 * entity name has (aliases are never deleted): a fetch stores the same
+	 * few again with each article that names them */
+	char *key = xasprintf("\x01%lld\x01%s", (long long)id, alias);
+	sqlite3_stmt *s;
+	int rc = 0;
 
-	if (s == NULL)
-		return -1;
-	store_bind_text(s, 1, alias);
-	sqlite3_bind_int64(s, 2, id);
-	return store_step_done(st, s, "storing an alias", cause);
+	if (st->ents.n == 0 || st->ents.names[store_ents_slot(st, key)] == NULL) {
+		if ((s = store_stmt(st, "INSERT OR IGNORE INTO entity_alias VALUES (?, ?)",
+		                    cause)) == NULL) {
+			free(key);
+			return -1;
+		}
+		store_bind_text(s, 1, alias);
+		sqlite3_bind_int64(s, 2, id);
+		if ((rc = store_step_done(st, s, "storing an alias", cause)) == 0)
+			store_ents_add(st, key, 0);
+	}
+	free(key);
+	return rc;
 }
 
 /* Mentions are stored one row per article, as records of four unsigned

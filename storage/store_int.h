@@ -45,7 +45,8 @@ struct store {
 		size_t n, cap;
 	} ea;
 	/* entity ids by name, folded as NOCASE folds (entities are never renamed
-	 * or deleted); emptied when a transaction is rolled back */
+	 * or deleted), and the aliases stored (storage/analysis.c); emptied when a
+	 * transaction is rolled back */
 	struct {
 		char **names;
 		int64_t *ids;

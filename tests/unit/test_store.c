@@ -694,6 +694,62 @@ test_migrate_v6(void **state)
 	assert_int_equal(na, 0);
 }
 
+/* Returns the number of aliases stored for alias. */
+static int
+alias_rows(struct store *st, const char *alias)
+{
+	sqlite3_stmt *s;
+	int n;
+
+	assert_int_equal(sqlite3_prepare_v2(st->db,
+	                                    "SELECT count(*) FROM entity_alias WHERE alias = ?", -1,
+	                                    &s, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(s, 1, alias, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Aliases stored are remembered, and forgotten with a rollback that took
+ * them back: the next article that names them stores them again. */
+static void
+test_aliases_remembered(void **state)
+{
+	struct fixture *f = *state;
+	char *aliases[] = {"TWL"};
+	struct ana_entity e = {"Tarrow Water Ltd", ENT_COMPANY, aliases, 1};
+	struct ana_mention m = {0, 0, 0, 5};
+	struct analysis a;
+	struct doc d;
+	char *cause = NULL;
+	int64_t id;
+	int i;
+
+	memset(&a, 0, sizeof(a));
+	a.ents = &e;
+	a.nents = 1;
+	a.ments = &m;
+	a.nments = 1;
+	for (i = 0; i < 3; i++) {
+		char key[16];
+
+		snprintf(key, sizeof(key), "al-%d", i);
+		make_doc(&d, key, "Tarrow Water Ltd", "Tarrow Water Ltd (TWL) raised prices.",
+		         NULL);
+		assert_int_equal(store_begin(f->st, &cause), 0);
+		assert_int_equal(store_article_put(f->st, &d, 0, &id, NULL, &cause), 0);
+		assert_int_equal(store_analysis_put(f->st, id, &d, &a, &cause), 0);
+		if (i == 0)
+			store_rollback(f->st);
+		else
+			assert_int_equal(store_commit(f->st, &cause), 0);
+		doc_free(&d);
+		assert_int_equal(alias_rows(f->st, "twl"), i == 0 ? 0 : 1);
+	}
+}
+
 static void
 test_bad_files(void **state)
 {
@@ -741,6 +797,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_entity_rows_in_transaction, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_checkpoint_thread, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrate_v6, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_aliases_remembered, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 	};
 
