@@ -183,51 +183,86 @@ store_varint_get(const unsigned char **p, const unsigned char *end, uint64_t *v)
 	return -1;
 }
 
+/* Reads the packed mentions in column 0 of s into a, entities as store ids; -1 when damaged. */
+static int
+store_mentions_unpack(sqlite3_stmt *s, struct analysis *a)
+{
+	const unsigned char *p = sqlite3_column_blob(s, 0);
+	const unsigned char *end = p + sqlite3_column_bytes(s, 0);
+	uint64_t v[4];
+	size_t cap = 0;
+	int k;
+
+	while (p != NULL && p < end) {
+		for (k = 0; k < 4; k++)
+			if (store_varint_get(&p, end, &v[k]) != 0 || v[k] > INT64_MAX)
+				return -1;
+		if (a->nments == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			a->ments = xreallocarray(a->ments, cap, sizeof(*a->ments));
+		}
+		a->ments[a->nments].entity = (size_t)v[0];
+		a->ments[a->nments].para = (size_t)v[1];
+		a->ments[a->nments].start = (size_t)v[2];
+		a->ments[a->nments].end = (size_t)v[3];
+		a->nments++;
+	}
+	return 0;
+}
+
+/* Reads the packed mentions of article_id into a (zeroed first; entities as
+ * store ids, none when it has no row); 0, or -1 with *cause. */
+static int
+store_mentions_read(struct store *st, int64_t article_id, struct analysis *a, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	s = store_stmt(st, "SELECT data FROM article_mention WHERE article_id = ?", cause);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && store_mentions_unpack(s, a) != 0) {
+		sqlite3_reset(s);
+		analysis_free(a);
+		*cause = xasprintf("%s: the mentions of article %lld are damaged", st->path,
+		                   (long long)article_id);
+		return -1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		analysis_free(a);
+		return store_fail(st, cause, "reading mentions");
+	}
+	return 0;
+}
+
 int
 store_ea_unindex(struct store *st, int64_t article_id, char **cause)
 {
-	const unsigned char *p, *end;
-	sqlite3_stmt *s, *d;
-	uint64_t v[4];
+	struct analysis a;
+	sqlite3_stmt *d;
 	size_t i, n = 0;
-	int rc, k;
+	int rc = 0;
 
 	for (i = 0; i < st->ea.n; i++)
 		if (st->ea.v[i].article != article_id)
 			st->ea.v[n++] = st->ea.v[i];
 	st->ea.n = n;
-	s = store_stmt(st, "SELECT data FROM article_mention WHERE article_id = ?", cause);
+	if (store_mentions_read(st, article_id, &a, cause) != 0)
+		return -1;
 	d = store_stmt(st, "DELETE FROM entity_article WHERE entity_id = ? AND article_id = ?",
 	               cause);
-	if (s == NULL || d == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, article_id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		p = sqlite3_column_blob(s, 0);
-		end = p + sqlite3_column_bytes(s, 0);
-		while (p != NULL && p < end) {
-			for (k = 0; k < 4; k++)
-				if (store_varint_get(&p, end, &v[k]) != 0 || v[k] > INT64_MAX) {
-					sqlite3_reset(s);
-					*cause = xasprintf(
-					    "%s: the mentions of article %lld are damaged",
-					    st->path, (long long)article_id);
-					return -1;
-				}
-			/* a second mention of an entity finds its row gone */
-			sqlite3_bind_int64(d, 1, (sqlite3_int64)v[0]);
-			sqlite3_bind_int64(d, 2, article_id);
-			if (store_step_done(st, d, "clearing an old analysis", cause) != 0) {
-				sqlite3_reset(s);
-				return -1;
-			}
-		}
-		rc = sqlite3_step(s);
+	/* a second mention of an entity finds its row gone */
+	for (i = 0; d != NULL && rc == 0 && i < a.nments; i++) {
+		sqlite3_bind_int64(d, 1, (sqlite3_int64)a.ments[i].entity);
+		sqlite3_bind_int64(d, 2, article_id);
+		rc = store_step_done(st, d, "clearing an old analysis", cause);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading an old analysis");
-	return 0;
+	analysis_free(&a);
+	return d == NULL ? -1 : rc;
 }
 
 static int
@@ -516,33 +551,6 @@ store_entity_index(struct store *st, struct analysis *a, int64_t **map, int64_t 
 	return a->nents++;
 }
 
-/* Reads the packed mentions in column 0 of s into a, entities as store ids; -1 when damaged. */
-static int
-store_mentions_unpack(sqlite3_stmt *s, struct analysis *a)
-{
-	const unsigned char *p = sqlite3_column_blob(s, 0);
-	const unsigned char *end = p + sqlite3_column_bytes(s, 0);
-	uint64_t v[4];
-	size_t cap = 0;
-	int k;
-
-	while (p != NULL && p < end) {
-		for (k = 0; k < 4; k++)
-			if (store_varint_get(&p, end, &v[k]) != 0 || v[k] > INT64_MAX)
-				return -1;
-		if (a->nments == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			a->ments = xreallocarray(a->ments, cap, sizeof(*a->ments));
-		}
-		a->ments[a->nments].entity = (size_t)v[0];
-		a->ments[a->nments].para = (size_t)v[1];
-		a->ments[a->nments].start = (size_t)v[2];
-		a->ments[a->nments].end = (size_t)v[3];
-		a->nments++;
-	}
-	return 0;
-}
-
 int
 store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, char **cause)
 {
@@ -550,22 +558,8 @@ store_analysis_get(struct store *st, int64_t article_id, struct analysis *a, cha
 	int64_t *map = NULL;
 	int rc;
 
-	memset(a, 0, sizeof(*a));
-	s = store_stmt(st, "SELECT data FROM article_mention WHERE article_id = ?", cause);
-	if (s == NULL)
+	if (store_mentions_read(st, article_id, a, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, article_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && store_mentions_unpack(s, a) != 0) {
-		sqlite3_reset(s);
-		*cause = xasprintf("%s: the mentions of article %lld are damaged", st->path,
-		                   (long long)article_id);
-		analysis_free(a);
-		return -1;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		goto fail;
 	/* entity lookups reuse other statements, so map ids after the scan */
 	for (size_t i = 0; i < a->nments; i++)
 		a->ments[i].entity = store_entity_index(st, a, &map, (int64_t)a->ments[i].entity);
