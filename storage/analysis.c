@@ -609,23 +609,15 @@ store_analysis_stale(struct store *st, int version, int (*cb)(int64_t, void *), 
 {
 	sqlite3_stmt *s =
 	    store_stmt(st, "SELECT id FROM article WHERE analyzed_version < ?", cause);
-	int64_t *ids = NULL;
-	size_t n = 0, i;
-	int rc;
+	int64_t *ids;
+	size_t n, i;
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int(s, 1, version);
 	/* collect first: the callback writes to the table being read */
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ids = xreallocarray(ids, n + 1, sizeof(*ids));
-		ids[n++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return store_fail(st, cause, "finding articles to analyze");
-	}
+	if (store_collect_ids(st, s, "finding articles to analyze", &ids, &n, cause) != 0)
+		return -1;
 	for (i = 0; i < n; i++)
 		if (cb(ids[i], arg) != 0)
 			break;

@@ -366,6 +366,28 @@ store_col_dup(sqlite3_stmt *s, int i)
 }
 
 int
+store_collect_ids(struct store *st, sqlite3_stmt *s, const char *what, int64_t **out, size_t *np,
+                  char **cause)
+{
+	int64_t *v = NULL;
+	size_t n = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 1, sizeof(*v));
+		v[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, cause, what);
+	}
+	*out = v;
+	*np = n;
+	return 0;
+}
+
+int
 store_begin(struct store *st, char **cause)
 {
 	st->pending = STORE_PENDING_UNKNOWN;

@@ -140,23 +140,15 @@ store_feed_remove(struct store *st, int64_t id, size_t *ndeleted, char **cause)
 	    " AND NOT EXISTS (SELECT 1 FROM note n WHERE n.article_id = article.id)"
 	    " AND NOT EXISTS (SELECT 1 FROM entity_decision e WHERE e.article_id = article.id)",
 	    cause);
-	int64_t *ids = NULL;
-	size_t n = 0, i;
-	int rc;
+	int64_t *ids;
+	size_t n, i;
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	/* one at a time: each article's entity rows go first (store_article_delete) */
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ids = xreallocarray(ids, n + 1, sizeof(*ids));
-		ids[n++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return store_fail(st, cause, "listing a feed's articles");
-	}
+	if (store_collect_ids(st, s, "listing a feed's articles", &ids, &n, cause) != 0)
+		return -1;
 	for (i = 0; i < n; i++)
 		if (store_article_delete(st, ids[i], cause) != 0) {
 			free(ids);

@@ -85,6 +85,10 @@ void store_ents_clear(struct store *st, int all);
 /* Asks the checkpoint thread, if it runs, to copy the last commit into the
  * database file. */
 void store_ckpt_kick(struct store *st);
+/* Runs s (bound) and collects column 0 of each row as ids the caller owns;
+ * 0, or -1 with *cause saying what failed. */
+int store_collect_ids(struct store *st, sqlite3_stmt *s, const char *what, int64_t **out,
+                      size_t *np, char **cause);
 /* Returns a copy the caller owns of column i, or NULL for SQL NULL. */
 char *store_col_dup(sqlite3_stmt *s, int i);
 

@@ -50,29 +50,6 @@ store_collect_strv(struct store *st, sqlite3_stmt *s, const char *what, char ***
 	return 0;
 }
 
-/* Runs s (bound) and collects column 0 of each row as ids the caller owns. */
-static int
-store_collect_ids(struct store *st, sqlite3_stmt *s, const char *what, int64_t **out, size_t *np,
-                  char **cause)
-{
-	int64_t *v = NULL;
-	size_t n = 0;
-	int rc;
-
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v = xreallocarray(v, n + 1, sizeof(*v));
-		v[n++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, cause, what);
-	}
-	*out = v;
-	*np = n;
-	return 0;
-}
-
 /* --- tags --- */
 
 /* Returns a trimmed copy of tag the caller owns, or NULL with *cause. */
