@@ -242,19 +242,21 @@ store_pending_take(struct store *st, const char *key, char **data, char **cause)
 	*data = NULL;
 	/* nearly always empty: a fetch asked it once an article, a tenth of the
 	 * statements of storing one; inside a transaction nobody else adds to it */
-	if (!sqlite3_get_autocommit(st->db) && st->pending == STORE_PENDING_UNKNOWN) {
-		if ((s = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM user_pending)", cause)) ==
-		    NULL)
-			return -1;
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			st->pending =
-			    sqlite3_column_int(s, 0) ? STORE_PENDING_SOME : STORE_PENDING_NONE;
-		sqlite3_reset(s);
-		if (rc != SQLITE_ROW)
-			return store_fail(st, cause, "reading data kept for articles");
+	if (!sqlite3_get_autocommit(st->db)) {
+		if (st->pending == STORE_PENDING_UNKNOWN) {
+			s = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM user_pending)", cause);
+			if (s == NULL)
+				return -1;
+			if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+				st->pending = sqlite3_column_int(s, 0) ? STORE_PENDING_SOME
+				                                       : STORE_PENDING_NONE;
+			sqlite3_reset(s);
+			if (rc != SQLITE_ROW)
+				return store_fail(st, cause, "reading data kept for articles");
+		}
+		if (st->pending == STORE_PENDING_NONE)
+			return 0;
 	}
-	if (!sqlite3_get_autocommit(st->db) && st->pending == STORE_PENDING_NONE)
-		return 0;
 	s = store_stmt(st, "DELETE FROM user_pending WHERE key = ? RETURNING data", cause);
 	if (s == NULL)
 		return -1;

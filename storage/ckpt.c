@@ -74,17 +74,21 @@ store_ckpt_start(struct store *st, char **cause)
 	return 0;
 }
 
+/* Sets *flag (c->kicked or c->quit) and wakes the thread. */
+static void
+store_ckpt_tell(struct store_ckpt *c, int *flag)
+{
+	pthread_mutex_lock(&c->lock);
+	*flag = 1;
+	pthread_cond_signal(&c->cond);
+	pthread_mutex_unlock(&c->lock);
+}
+
 void
 store_ckpt_kick(struct store *st)
 {
-	struct store_ckpt *c = st->ckpt;
-
-	if (c == NULL)
-		return;
-	pthread_mutex_lock(&c->lock);
-	c->kicked = 1;
-	pthread_cond_signal(&c->cond);
-	pthread_mutex_unlock(&c->lock);
+	if (st->ckpt != NULL)
+		store_ckpt_tell(st->ckpt, &st->ckpt->kicked);
 }
 
 void
@@ -94,10 +98,7 @@ store_ckpt_stop(struct store *st)
 
 	if (c == NULL)
 		return;
-	pthread_mutex_lock(&c->lock);
-	c->quit = 1;
-	pthread_cond_signal(&c->cond);
-	pthread_mutex_unlock(&c->lock);
+	store_ckpt_tell(c, &c->quit);
 	pthread_join(c->thread, NULL);
 	pthread_cond_destroy(&c->cond);
 	pthread_mutex_destroy(&c->lock);

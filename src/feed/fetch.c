@@ -476,9 +476,6 @@ fetch_strip_url(const struct store_feed *f, char *cause)
 	return s;
 }
 
-static void fetch_failed(struct fetch_ctx *x, const struct store_feed *f, const char *err,
-                         int64_t not_before);
-
 /* Puts feed e back in the queue, its counts taken back, as if never fetched,
  * and returns 1; a feed that was put back once before fails with cause
  * instead (0). */
@@ -661,9 +658,7 @@ static void *
 fetch_worker(void *arg)
 {
 	struct fetch_ctx *x = arg;
-	struct fetch_job *j;
-
-	struct fetch_job *trash;
+	struct fetch_job *j, *trash;
 
 	for (;;) {
 		pthread_mutex_lock(&x->lock);
