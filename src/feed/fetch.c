@@ -460,18 +460,29 @@ fetch_failed(struct fetch_ctx *x, const struct store_feed *f, const char *err, i
 	x->stats->failed++;
 }
 
+/* Returns what follows "name: " at the start of msg, or msg. */
+static const char *
+fetch_after(const char *msg, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(msg, name, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+		return msg + n + 2;
+	return msg;
+}
+
 /* Returns cause without a leading "URL: " naming feed f (the caller owns it). */
 static char *
 fetch_strip_url(const struct store_feed *f, char *cause)
 {
-	size_t ul = strlen(f->url);
+	const char *rest;
 	char *s;
 
 	if (cause == NULL)
 		return xstrdup("cannot store the feed");
-	if (strncmp(cause, f->url, ul) != 0 || cause[ul] != ':' || cause[ul + 1] != ' ')
+	if ((rest = fetch_after(cause, f->url)) == cause)
 		return cause;
-	s = xstrdup(cause + ul + 2);
+	s = xstrdup(rest);
 	free(cause);
 	return s;
 }
@@ -513,14 +524,14 @@ static void
 fetch_batch_fail(struct fetch_ctx *x, const struct store_feed *f, const char *err)
 {
 	const char *path = store_path(x->st);
-	size_t i, again = 0, pl = strlen(path);
+	size_t i, again = 0;
 
 	store_rollback(x->st);
 	x->in_batch = 0;
 	x->solo = 1;
 	/* a failed commit names the database, which the report names too */
-	if (f == NULL && strncmp(err, path, pl) == 0 && err[pl] == ':' && err[pl + 1] == ' ')
-		err += pl + 2;
+	if (f == NULL)
+		err = fetch_after(err, path);
 	for (i = 0; i < x->nbatch; i++)
 		again += fetch_again(x, &x->batch[i], err);
 	x->batch_new = x->batch_changed = x->nbatch = 0;
