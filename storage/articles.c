@@ -56,16 +56,15 @@ store_index_drop(struct store *st)
 	st->ea.n = 0;
 }
 
-int
-store_index_sync(struct store *st, char **cause)
+/* Indexes the articles that wait for it in article_fts; 0 or -1. */
+static int
+store_fts_sync(struct store *st, char **cause)
 {
 	struct buf ids = BUF_INIT;
 	sqlite3_stmt *s;
 	size_t i;
 	int rc;
 
-	if (store_ea_flush(st, cause) != 0)
-		return -1;
 	if (st->fts_done == st->fts_n)
 		return 0;
 	s = store_stmt(st,
@@ -84,6 +83,22 @@ store_index_sync(struct store *st, char **cause)
 	if (rc == 0)
 		st->fts_done = st->fts_n;
 	return rc;
+}
+
+int
+store_index_sync(struct store *st, char **cause)
+{
+	if (store_ea_flush(st, cause) != 0)
+		return -1;
+	return store_fts_sync(st, cause);
+}
+
+int
+store_index_some(struct store *st, size_t n, char **cause)
+{
+	if (st->fts_n - st->fts_done < n)
+		return 0;
+	return store_fts_sync(st, cause);
 }
 
 /* Takes article id's indexed text out of article_fts when title or body

@@ -38,6 +38,9 @@ int store_commit(struct store *st, char **cause);
  * stores every parent row before its children and deletes no parent row. */
 int store_bulk(struct store *st, int on, char **cause);
 void store_rollback(struct store *st);
+/* Adds the articles stored in the open transaction to the full-text index
+ * now, when at least n wait (otherwise the commit does it); 0 or -1. */
+int store_index_some(struct store *st, size_t n, char **cause);
 /* Moves the WAL checkpoints of st's commits to a thread of their own (see
  * storage/ckpt.c) until store_ckpt_stop, which checkpoints a last time; 0,
  * or -1 with *cause, when st goes on checkpointing as before. Only for a

@@ -338,6 +338,42 @@ put_one_entity(struct store *st, const char *key, const char *name)
 	return eid;
 }
 
+/* Indexing part of a transaction early (store_index_some) leaves the index as
+ * true as indexing at the commit, an article changed after it included. */
+static void
+test_fts_index_some(void **state)
+{
+	struct fixture *f = *state;
+	struct doc d;
+	char *cause = NULL;
+
+	assert_int_equal(store_begin(f->st, &cause), 0);
+	make_doc(&d, "s1", "Harbour fees rise", "The brennock terminal raised its fees.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, NULL, NULL, &cause), 0);
+	doc_free(&d);
+	make_doc(&d, "s2", "Rail freight slows", "The ostrelle line carried less ore.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, NULL, NULL, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(store_index_some(f->st, 3, &cause), 0);
+	assert_int_equal(fts_count(f->st, "brennock"), 0);
+	assert_int_equal(store_index_some(f->st, 2, &cause), 0);
+	assert_int_equal(fts_count(f->st, "brennock"), 1);
+	assert_int_equal(fts_count(f->st, "ostrelle"), 1);
+	/* changed once indexed: its old words must leave the index */
+	make_doc(&d, "s1", "Harbour fees rise", "The quintary terminal raised its fees.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, NULL, NULL, &cause), 0);
+	doc_free(&d);
+	make_doc(&d, "s3", "Toll road opens", "The vardish bypass opened.", NULL);
+	assert_int_equal(store_article_put(f->st, &d, 0, NULL, NULL, &cause), 0);
+	doc_free(&d);
+	assert_int_equal(store_commit(f->st, &cause), 0);
+	fts_integrity_ok(f->st);
+	assert_int_equal(fts_count(f->st, "brennock"), 0);
+	assert_int_equal(fts_count(f->st, "quintary"), 1);
+	assert_int_equal(fts_count(f->st, "ostrelle"), 1);
+	assert_int_equal(fts_count(f->st, "vardish"), 1);
+}
+
 /* Entity ids are remembered by name (case folded as NOCASE folds it); an
  * entity created by an undone transaction must not be remembered, since its
  * id goes back to the free pool. */
@@ -791,6 +827,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_reimport_updates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_in_sync, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fts_in_transaction, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_fts_index_some, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_entity_ids_remembered, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mentions_packed, setup, teardown),
