@@ -39,7 +39,8 @@ pipeline_put_with(struct store *st, struct doc *d, struct analysis *a, int64_t f
 	int64_t id;
 	int status;
 
-	if (store_article_put(st, d, feed_id, &id, &status, cause) != 0)
+	/* the analysis below is stored in the caller's transaction too */
+	if (store_article_put_analyzed(st, d, feed_id, ANALYSIS_VERSION, &id, &status, cause) != 0)
 		return -1;
 	if (idp != NULL)
 		*idp = id;

@@ -464,11 +464,14 @@ store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
 	int64_t *ids = xcalloc(a->nents + 1, sizeof(*ids));
 	sqlite3_stmt *s;
 	size_t i, j;
-	int rc = -1, fresh;
+	int rc = -1, fresh, recorded = 0;
 
-	/* an article store_article_put has just inserted has no analysis yet */
+	/* an article store_article_put has just inserted has no analysis yet,
+	 * and may have its analyzed_version already */
 	fresh = article_id == st->fresh_id;
 	st->fresh_id = 0;
+	if (fresh && st->fresh_version == ANALYSIS_VERSION)
+		recorded = 1;
 	if (!fresh && store_analysis_clear(st, article_id, cause) != 0)
 		goto out;
 	for (i = 0; i < a->nents; i++) {
@@ -505,6 +508,10 @@ store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
 		sqlite3_bind_text(s, 10, text, -1, free);
 		if (store_step_done(st, s, "storing a statement", cause) != 0)
 			goto out;
+	}
+	if (recorded) {
+		rc = 0;
+		goto out;
 	}
 	s = store_stmt(st, "UPDATE article SET analyzed_version = ? WHERE id = ?", cause);
 	if (s == NULL)

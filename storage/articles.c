@@ -147,6 +147,13 @@ int
 store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_t *idp, int *status,
                   char **cause)
 {
+	return store_article_put_analyzed(st, d, feed_id, 0, idp, status, cause);
+}
+
+int
+store_article_put_analyzed(struct store *st, const struct doc *d, int64_t feed_id, int version,
+                           int64_t *idp, int *status, char **cause)
+{
 	struct buf body = BUF_INIT, links = BUF_INIT;
 	const char *title = d->title ? d->title : (d->npara > 0 ? d->paras[0].text : "");
 	int64_t id, now = (int64_t)time(NULL);
@@ -167,13 +174,15 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 		s = store_stmt(st,
 		               "INSERT INTO article (key, url, title, author, published, updated,"
 		               " fetched, sort_time, source_is_html, summary_only, body, links,"
-		               " imported) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13,?14)",
+		               " imported, analyzed_version)"
+		               " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?10,?11,?12,?13,?14,?15)",
 		               cause);
 		if (s == NULL)
 			goto out;
 		store_bind_text(s, 1, d->key);
 		sqlite3_bind_int64(s, 7, now);
 		sqlite3_bind_int(s, 14, feed_id == 0);
+		sqlite3_bind_int(s, 15, version);
 	} else {
 		/* the WHERE keeps an unchanged article from rewriting its FTS rows */
 		s = store_stmt(
@@ -220,6 +229,7 @@ store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_
 	if (id == 0) {
 		id = sqlite3_last_insert_rowid(st->db);
 		st->fresh_id = id;
+		st->fresh_version = version;
 		reindex = 1;
 	}
 	if (reindex) {

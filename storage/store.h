@@ -61,6 +61,11 @@ enum store_put { STORE_PUT_SAME, STORE_PUT_NEW, STORE_PUT_CHANGED };
  * is marked for re-analysis. */
 int store_article_put(struct store *st, const struct doc *d, int64_t feed_id, int64_t *id,
                       int *status, char **cause);
+/* As store_article_put, but a new article is written as analyzed at version
+ * (ANALYSIS_VERSION), for a caller that stores its analysis next in the same
+ * transaction: one write of its row instead of two. */
+int store_article_put_analyzed(struct store *st, const struct doc *d, int64_t feed_id, int version,
+                               int64_t *id, int *status, char **cause);
 /* Loads article id into d (which the caller frees with doc_free): key, url,
  * title, author, dates, source, paragraphs (headline first) and links. */
 int store_article_get(struct store *st, int64_t id, struct doc *d, char **cause);

@@ -32,6 +32,7 @@ struct store {
 	int64_t *fts_ids;
 	size_t fts_n, fts_done, fts_cap;
 	int64_t fresh_id;        /* the article store_article_put inserted last */
+	int fresh_version;       /* the analyzed_version it was inserted with */
 	struct store_ckpt *ckpt; /* the checkpoint thread, while it runs */
 	/* whether user_pending has rows, as this transaction last saw it */
 	enum { STORE_PENDING_UNKNOWN, STORE_PENDING_NONE, STORE_PENDING_SOME } pending;

@@ -31,7 +31,7 @@ test_refresh(void **state)
 	struct store *st;
 	struct analysis a;
 	struct doc d;
-	int64_t id;
+	int64_t id, id2;
 	int status;
 
 	(void)state;
@@ -45,7 +45,17 @@ test_refresh(void **state)
 	assert_int_equal(pipeline_put(st, &d, 0, &id, &status, &cause), 0);
 	assert_int_equal(store_commit(st, &cause), 0);
 	assert_int_equal(status, STORE_PUT_NEW);
+	/* the version goes in with the new row, and the analysis with it */
 	assert_int_equal(store_analysis_version(st, id, &cause), ANALYSIS_VERSION);
+	assert_int_equal(store_analysis_get(st, id, &a, &cause), 0);
+	assert_true(a.nstmts >= 1);
+	analysis_free(&a);
+	/* a new article stored past the pipeline is not analyzed */
+	free(d.key);
+	d.key = xstrdup("pipeline-test-plain");
+	assert_int_equal(store_article_put(st, &d, 0, &id2, &status, &cause), 0);
+	assert_int_equal(status, STORE_PUT_NEW);
+	assert_int_equal(store_analysis_version(st, id2, &cause), 0);
 	/* stored past the pipeline (as an older newsroom left it): not analyzed */
 	doc_free(&d);
 	mkdoc(&d, "Harbour board fines Kestrel Shipping again",
