@@ -464,14 +464,11 @@ store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
 	int64_t *ids = xcalloc(a->nents + 1, sizeof(*ids));
 	sqlite3_stmt *s;
 	size_t i, j;
-	int rc = -1, fresh, recorded = 0;
+	int rc = -1, fresh;
 
-	/* an article store_article_put has just inserted has no analysis yet,
-	 * and may have its analyzed_version already */
+	/* an article store_article_put has just inserted has no analysis yet */
 	fresh = article_id == st->fresh_id;
 	st->fresh_id = 0;
-	if (fresh && st->fresh_version == ANALYSIS_VERSION)
-		recorded = 1;
 	if (!fresh && store_analysis_clear(st, article_id, cause) != 0)
 		goto out;
 	for (i = 0; i < a->nents; i++) {
@@ -509,7 +506,8 @@ store_analysis_put(struct store *st, int64_t article_id, const struct doc *d,
 		if (store_step_done(st, s, "storing a statement", cause) != 0)
 			goto out;
 	}
-	if (recorded) {
+	/* store_article_put_analyzed wrote the version with the new row */
+	if (fresh && st->fresh_version == ANALYSIS_VERSION) {
 		rc = 0;
 		goto out;
 	}

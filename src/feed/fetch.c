@@ -41,8 +41,8 @@
 /* New articles enter the full-text index this many at a time, not all at the
  * commit: indexing a batch at once held this thread for 80 ms, and with it
  * the downloads and so the worker, which ran out of feeds to parse in about
- * 20 ms. Smaller pieces cost FTS5 a few more segments;
- * 100 to 1,000 took the same time, a tenth less than one piece. */
+ * 20 ms. Smaller pieces cost FTS5 a few more segments to merge; 100 to 1,000
+ * at a time took the same time, a tenth less than one piece. */
 #define FETCH_INDEX_CHUNK 500
 
 struct fetch_xfer {
@@ -730,6 +730,15 @@ fetch_submit(struct fetch_ctx *x, struct fetch_job *j)
 	pthread_mutex_unlock(&x->lock);
 }
 
+/* Stores job j, handed to the worker before, and counts it done. */
+static void
+fetch_stored(struct fetch_ctx *x, struct fetch_job *j)
+{
+	fetch_store_job(x, j);
+	x->outstanding--;
+	x->stats->done++;
+}
+
 /* Gives the stored jobs of list (linked by next) to the worker to free:
  * freeing what it allocated was a twentieth of this thread's work. */
 static void
@@ -786,9 +795,7 @@ fetch_drain(struct fetch_ctx *x)
 	x->ndone = 0;
 	pthread_mutex_unlock(&x->lock);
 	for (stored = j; j != NULL; j = j->next) {
-		fetch_store_job(x, j);
-		x->outstanding--;
-		x->stats->done++;
+		fetch_stored(x, j);
 		n++;
 	}
 	fetch_trash(x, stored);
@@ -978,11 +985,9 @@ fetch_run(struct store *st, const struct store_feed *feeds, size_t n, const stru
 		progressed |= fetch_drain(&x) > 0;
 		if (!progressed && (j = fetch_steal(&x)) != NULL) {
 			fetch_parse_job(j, 1);
-			fetch_store_job(&x, j);
+			fetch_stored(&x, j);
 			j->next = NULL;
 			fetch_trash(&x, j);
-			x.outstanding--;
-			stats->done++;
 			progressed = 1;
 		}
 		/* the last batch is saved in the loop: a failure puts its feeds back */
