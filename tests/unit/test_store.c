@@ -345,34 +345,37 @@ put_one_entity(struct store *st, const char *key, const char *name)
 	return eid;
 }
 
+/* Stores an article of title and one paragraph, body, under key. */
+static void
+put_text(struct store *st, const char *key, const char *title, const char *body)
+{
+	struct doc d;
+	char *cause = NULL;
+
+	make_doc(&d, key, title, body, NULL);
+	assert_int_equal(store_article_put(st, &d, 0, NULL, NULL, &cause), 0);
+	doc_free(&d);
+}
+
 /* Indexing part of a transaction early (store_index_some) leaves the index as
  * true as indexing at the commit, an article changed after it included. */
 static void
 test_fts_index_some(void **state)
 {
 	struct fixture *f = *state;
-	struct doc d;
 	char *cause = NULL;
 
 	assert_int_equal(store_begin(f->st, &cause), 0);
-	make_doc(&d, "s1", "Harbour fees rise", "The brennock terminal raised its fees.", NULL);
-	assert_int_equal(store_article_put(f->st, &d, 0, NULL, NULL, &cause), 0);
-	doc_free(&d);
-	make_doc(&d, "s2", "Rail freight slows", "The ostrelle line carried less ore.", NULL);
-	assert_int_equal(store_article_put(f->st, &d, 0, NULL, NULL, &cause), 0);
-	doc_free(&d);
+	put_text(f->st, "s1", "Harbour fees rise", "The brennock terminal raised its fees.");
+	put_text(f->st, "s2", "Rail freight slows", "The ostrelle line carried less ore.");
 	assert_int_equal(store_index_some(f->st, 3, &cause), 0);
 	assert_int_equal(fts_count(f->st, "brennock"), 0);
 	assert_int_equal(store_index_some(f->st, 2, &cause), 0);
 	assert_int_equal(fts_count(f->st, "brennock"), 1);
 	assert_int_equal(fts_count(f->st, "ostrelle"), 1);
 	/* changed once indexed: its old words must leave the index */
-	make_doc(&d, "s1", "Harbour fees rise", "The quintary terminal raised its fees.", NULL);
-	assert_int_equal(store_article_put(f->st, &d, 0, NULL, NULL, &cause), 0);
-	doc_free(&d);
-	make_doc(&d, "s3", "Toll road opens", "The vardish bypass opened.", NULL);
-	assert_int_equal(store_article_put(f->st, &d, 0, NULL, NULL, &cause), 0);
-	doc_free(&d);
+	put_text(f->st, "s1", "Harbour fees rise", "The quintary terminal raised its fees.");
+	put_text(f->st, "s3", "Toll road opens", "The vardish bypass opened.");
 	assert_int_equal(store_commit(f->st, &cause), 0);
 	fts_integrity_ok(f->st);
 	assert_int_equal(fts_count(f->st, "brennock"), 0);
