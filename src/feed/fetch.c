@@ -652,13 +652,13 @@ fetch_store_job(struct fetch_ctx *x, struct fetch_job *j)
 		nnew += status == STORE_PUT_NEW;
 		nchanged += status == STORE_PUT_CHANGED;
 	}
-	if (store_feed_fetched(x->st, fd->id, &r, &cause) != 0)
+	/* before the feed counts as stored in the batch: a failure here is its own */
+	if (store_index_some(x->st, FETCH_INDEX_CHUNK, &cause) != 0 ||
+	    store_feed_fetched(x->st, fd->id, &r, &cause) != 0)
 		goto fail;
 	x->batch_new += nnew;
 	x->batch_changed += nchanged;
 	fetch_batch_add(x, fd, FETCH_STORED);
-	if (store_index_some(x->st, FETCH_INDEX_CHUNK, &cause) != 0)
-		goto fail;
 	if (j->nbad > 0) {
 		char *msg = xasprintf("%zu of %zu items skipped (%s)", j->nbad, j->f.nitems,
 		                      j->first_bad ? j->first_bad : "no reason given");
