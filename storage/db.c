@@ -182,6 +182,23 @@ store_schema_version(struct store *st)
 	return v;
 }
 
+/* Returns 1 when the database has a table called name. */
+static int
+store_table_exists(struct store *st, const char *name)
+{
+	sqlite3_stmt *s;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1,
+	                       &s, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return found;
+}
+
 static int
 store_migrate(struct store *st, char **cause)
 {
@@ -207,6 +224,10 @@ store_migrate(struct store *st, char **cause)
 		return -1;
 	/* re-read inside the transaction: another process may have migrated meanwhile */
 	v = store_schema_version(st);
+	if (v < 6 && store_table_exists(st, "mention") &&
+	    !store_table_exists(st, "article_mention") &&
+	    store_exec(st, store_repair_mentions, "upgrading the schema", cause) != 0)
+		goto fail;
 	for (i = 0; i < store_nmigrations; i++) {
 		if (store_migrations[i].version <= v)
 			continue;

@@ -199,6 +199,25 @@ static const char schema_v6[] =
 static const char schema_v7[] =
     "INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 8);";
 
+/* Databases made before mentions were packed (commit 7c623d8, before the first
+ * release) have a table of single mentions where version 1 now has
+ * article_mention and entity_article, and migration 6 needs the latter.
+ * Mentions are made from an article's stored text, so they are dropped and
+ * every article is marked for analysis again, which happens when it is opened
+ * or by `newsroom reanalyze`; tags, notes and decisions stay. */
+const char store_repair_mentions[] =
+    "CREATE TABLE article_mention ("
+    " article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+    " data BLOB NOT NULL);"
+    "CREATE TABLE entity_article ("
+    " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    " mentions INTEGER NOT NULL,"
+    " PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;"
+    "CREATE INDEX entity_article_article ON entity_article(article_id);"
+    "DROP TABLE mention;"
+    "UPDATE article SET analyzed_version = 0;";
+
 const struct store_migration store_migrations[] = {
     {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4},
     {5, schema_v5}, {6, schema_v6}, {7, schema_v7},

@@ -16,6 +16,8 @@ struct store_migration {
 };
 extern const struct store_migration store_migrations[];
 extern const size_t store_nmigrations;
+/* Brings a database of the pre-release mention table to version 1's shape. */
+extern const char store_repair_mentions[];
 
 struct store {
 	sqlite3 *db;

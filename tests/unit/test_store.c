@@ -741,6 +741,54 @@ test_migrate_v6(void **state)
 	assert_int_equal(na, 0);
 }
 
+/* A database of the pre-release shape (a table of single mentions, schema 2)
+ * is upgraded: its articles and tags stay, and are marked for analysis. */
+static void
+test_migrate_mention_table(void **state)
+{
+	struct fixture *f = *state;
+	char *cause = NULL;
+	int64_t id = put_mentioning(f->st, "old-a", "Osterby Cable", 2);
+	sqlite3_stmt *s;
+
+	assert_int_equal(store_tag_add(f->st, id, "kept", &cause), 0);
+	assert_int_equal(
+	    sqlite3_exec(f->st->db,
+	                 "DROP TABLE article_mention;"
+	                 "DROP TABLE entity_article;"
+	                 "CREATE TABLE mention ("
+	                 " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	                 " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	                 " para INTEGER NOT NULL, off_start INTEGER NOT NULL,"
+	                 " off_end INTEGER NOT NULL);"
+	                 "CREATE INDEX mention_article ON mention(article_id, para, off_start);"
+	                 "CREATE INDEX mention_entity ON mention(entity_id, article_id);"
+	                 "INSERT INTO mention SELECT id, (SELECT min(id) FROM entity), 0, 0, 7"
+	                 " FROM article;"
+	                 "DROP INDEX article_id_time;"
+	                 "PRAGMA user_version = 2;",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	store_close(f->st);
+	assert_int_equal(store_open(f->path, 0, &f->st, &cause), 0);
+	assert_int_equal(store_schema_version(f->st),
+	                 store_migrations[store_nmigrations - 1].version);
+	assert_int_equal(rows_of(f->st, "article_mention", id), 0);
+	assert_int_equal(rows_of(f->st, "article_tag", id), 1);
+	assert_int_equal(store_analysis_version(f->st, id, &cause), 0);
+	assert_int_equal(sqlite3_prepare_v2(
+	                     f->st->db, "SELECT count(*) FROM sqlite_master WHERE name = 'mention'",
+	                     -1, &s, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 0);
+	sqlite3_finalize(s);
+	/* analyzed again, its mentions are stored the new way */
+	put_mentioning(f->st, "old-a", "Osterby Cable", 2);
+	assert_int_equal(rows_of(f->st, "article_mention", id), 1);
+	assert_int_equal(rows_of(f->st, "entity_article", id), 1);
+}
+
 /* Returns the number of aliases stored for alias. */
 static int
 alias_rows(struct store *st, const char *alias)
@@ -845,6 +893,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_entity_rows_in_transaction, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_checkpoint_thread, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrate_v6, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrate_mention_table, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_aliases_remembered, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 	};
