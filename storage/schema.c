@@ -88,18 +88,10 @@ static const char schema_v1[] =
     /* an article's mentions in one row, packed by storage/analysis.c: a row
      * per mention (and an index by entity) made each feed's commit rewrite
      * hundreds of index pages; article ids grow, so these rows append */
-    "CREATE TABLE article_mention ("
-    " article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
-    " data BLOB NOT NULL);"
-    /* which articles mention an entity, and how often: written with the
-     * article's mentions, in the same transaction */
-    "CREATE TABLE entity_article ("
-    " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
-    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
-    " mentions INTEGER NOT NULL,"
-    " PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;"
-    "CREATE INDEX entity_article_article ON entity_article(article_id);"
-    "CREATE TABLE statement ("
+    STORE_SQL_ARTICLE_MENTION_V1
+        /* which articles mention an entity, and how often: written with the
+         * article's mentions, in the same transaction */
+        STORE_SQL_ENTITY_ARTICLE_V1 "CREATE TABLE statement ("
     " id INTEGER PRIMARY KEY,"
     " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
     " speaker_id INTEGER REFERENCES entity(id) ON DELETE SET NULL,"
@@ -205,16 +197,7 @@ static const char schema_v7[] =
  * Mentions are made from an article's stored text, so they are dropped and
  * every article is marked for analysis again, which happens when it is opened
  * or by `newsroom reanalyze`; tags, notes and decisions stay. */
-const char store_repair_mentions[] =
-    "CREATE TABLE article_mention ("
-    " article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
-    " data BLOB NOT NULL);"
-    "CREATE TABLE entity_article ("
-    " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
-    " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
-    " mentions INTEGER NOT NULL,"
-    " PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;"
-    "CREATE INDEX entity_article_article ON entity_article(article_id);"
+const char store_repair_mentions[] = STORE_SQL_ARTICLE_MENTION_V1 STORE_SQL_ENTITY_ARTICLE_V1
     "DROP TABLE mention;"
     "UPDATE article SET analyzed_version = 0;";
 

@@ -10,6 +10,21 @@
 #define STORE_NCACHE 128
 #define STORE_SEP "\x1e" /* joins paragraphs in article.body, links in article.links */
 
+/* The mention tables as schema version 1 makes them (version 6 rebuilds
+ * entity_article): for the repair of pre-release databases and the tests of
+ * the migrations, which must start from the same text. */
+#define STORE_SQL_ARTICLE_MENTION_V1                                                               \
+	"CREATE TABLE article_mention ("                                                           \
+	" article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"                \
+	" data BLOB NOT NULL);"
+#define STORE_SQL_ENTITY_ARTICLE_V1                                                                \
+	"CREATE TABLE entity_article ("                                                            \
+	" entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"                     \
+	" article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"                   \
+	" mentions INTEGER NOT NULL,"                                                              \
+	" PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;"                                     \
+	"CREATE INDEX entity_article_article ON entity_article(article_id);"
+
 struct store_migration {
 	int version;
 	const char *sql;

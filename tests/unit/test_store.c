@@ -696,6 +696,38 @@ test_checkpoint_thread(void **state)
 	assert_int_equal(checkpointed_articles(f->path), before + 3);
 }
 
+/* Runs sql, which takes f's database back to an older shape, and opens it
+ * again: every migration since must run. */
+static void
+reopen_after(struct fixture *f, const char *sql)
+{
+	char *cause = NULL;
+
+	assert_int_equal(sqlite3_exec(f->st->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	store_close(f->st);
+	assert_int_equal(store_open(f->path, 0, &f->st, &cause), 0);
+	assert_int_equal(store_schema_version(f->st),
+	                 store_migrations[store_nmigrations - 1].version);
+}
+
+/* Returns how many schema objects are called name. */
+static int
+schema_has(struct store *st, const char *name)
+{
+	sqlite3_stmt *s;
+	int n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(st->db,
+	                                    "SELECT count(*) FROM sqlite_master WHERE name = ?", -1,
+	                                    &s, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
 /* A version 5 database keeps its entity rows through migration 6, which
  * drops the table's index by article, and loses them with their article. */
 static void
@@ -704,37 +736,15 @@ test_migrate_v6(void **state)
 	struct fixture *f = *state;
 	char *cause = NULL;
 	int64_t id = put_mentioning(f->st, "mv-a", "Osterby Cable", 2);
-	sqlite3_stmt *s;
 	size_t nm, na;
 
-	assert_int_equal(
-	    sqlite3_exec(f->st->db,
-	                 "CREATE TABLE ea_old AS SELECT * FROM entity_article;"
-	                 "DROP TABLE entity_article;"
-	                 "CREATE TABLE entity_article ("
-	                 " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
-	                 " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
-	                 " mentions INTEGER NOT NULL,"
-	                 " PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;"
-	                 "CREATE INDEX entity_article_article ON entity_article(article_id);"
-	                 "INSERT INTO entity_article SELECT * FROM ea_old;"
-	                 "DROP TABLE ea_old;"
-	                 "PRAGMA user_version = 5;",
-	                 NULL, NULL, NULL),
-	    SQLITE_OK);
-	store_close(f->st);
-	assert_int_equal(store_open(f->path, 0, &f->st, &cause), 0);
-	assert_int_equal(store_schema_version(f->st),
-	                 store_migrations[store_nmigrations - 1].version);
+	reopen_after(f, "CREATE TABLE ea_old AS SELECT * FROM entity_article;"
+	                "DROP TABLE entity_article;" STORE_SQL_ENTITY_ARTICLE_V1
+	                "INSERT INTO entity_article SELECT * FROM ea_old;"
+	                "DROP TABLE ea_old;"
+	                "PRAGMA user_version = 5;");
 	assert_int_equal(rows_of(f->st, "entity_article", id), 1);
-	assert_int_equal(sqlite3_prepare_v2(f->st->db,
-	                                    "SELECT count(*) FROM sqlite_master"
-	                                    " WHERE name = 'entity_article_article'",
-	                                    -1, &s, NULL),
-	                 SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(s, 0), 0);
-	sqlite3_finalize(s);
+	assert_int_equal(schema_has(f->st, "entity_article_article"), 0);
 	assert_int_equal(store_article_delete(f->st, id, &cause), 0);
 	assert_int_equal(rows_of(f->st, "entity_article", id), 0);
 	entity_counts(f->st, "Osterby Cable", &nm, &na);
@@ -749,40 +759,25 @@ test_migrate_mention_table(void **state)
 	struct fixture *f = *state;
 	char *cause = NULL;
 	int64_t id = put_mentioning(f->st, "old-a", "Osterby Cable", 2);
-	sqlite3_stmt *s;
 
 	assert_int_equal(store_tag_add(f->st, id, "kept", &cause), 0);
-	assert_int_equal(
-	    sqlite3_exec(f->st->db,
-	                 "DROP TABLE article_mention;"
-	                 "DROP TABLE entity_article;"
-	                 "CREATE TABLE mention ("
-	                 " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
-	                 " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
-	                 " para INTEGER NOT NULL, off_start INTEGER NOT NULL,"
-	                 " off_end INTEGER NOT NULL);"
-	                 "CREATE INDEX mention_article ON mention(article_id, para, off_start);"
-	                 "CREATE INDEX mention_entity ON mention(entity_id, article_id);"
-	                 "INSERT INTO mention SELECT id, (SELECT min(id) FROM entity), 0, 0, 7"
-	                 " FROM article;"
-	                 "DROP INDEX article_id_time;"
-	                 "PRAGMA user_version = 2;",
-	                 NULL, NULL, NULL),
-	    SQLITE_OK);
-	store_close(f->st);
-	assert_int_equal(store_open(f->path, 0, &f->st, &cause), 0);
-	assert_int_equal(store_schema_version(f->st),
-	                 store_migrations[store_nmigrations - 1].version);
+	reopen_after(f, "DROP TABLE article_mention;"
+	                "DROP TABLE entity_article;"
+	                "CREATE TABLE mention ("
+	                " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	                " entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	                " para INTEGER NOT NULL, off_start INTEGER NOT NULL,"
+	                " off_end INTEGER NOT NULL);"
+	                "CREATE INDEX mention_article ON mention(article_id, para, off_start);"
+	                "CREATE INDEX mention_entity ON mention(entity_id, article_id);"
+	                "INSERT INTO mention SELECT id, (SELECT min(id) FROM entity), 0, 0, 7"
+	                " FROM article;"
+	                "DROP INDEX article_id_time;"
+	                "PRAGMA user_version = 2;");
+	assert_int_equal(schema_has(f->st, "mention"), 0);
 	assert_int_equal(rows_of(f->st, "article_mention", id), 0);
 	assert_int_equal(rows_of(f->st, "article_tag", id), 1);
 	assert_int_equal(store_analysis_version(f->st, id, &cause), 0);
-	assert_int_equal(sqlite3_prepare_v2(
-	                     f->st->db, "SELECT count(*) FROM sqlite_master WHERE name = 'mention'",
-	                     -1, &s, NULL),
-	                 SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(s, 0), 0);
-	sqlite3_finalize(s);
 	/* analyzed again, its mentions are stored the new way */
 	put_mentioning(f->st, "old-a", "Osterby Cable", 2);
 	assert_int_equal(rows_of(f->st, "article_mention", id), 1);
