@@ -87,11 +87,14 @@ static const char schema_v1[] =
     "CREATE INDEX entity_alias_entity ON entity_alias(entity_id);"
     /* an article's mentions in one row, packed by storage/analysis.c: a row
      * per mention (and an index by entity) made each feed's commit rewrite
-     * hundreds of index pages; article ids grow, so these rows append */
+     * hundreds of index pages; article ids grow, so these rows append; then
+     * which articles mention an entity, and how often: written with the
+     * article's mentions, in the same transaction */
+    /* clang-format off */
     STORE_SQL_ARTICLE_MENTION_V1
-        /* which articles mention an entity, and how often: written with the
-         * article's mentions, in the same transaction */
-        STORE_SQL_ENTITY_ARTICLE_V1 "CREATE TABLE statement ("
+    STORE_SQL_ENTITY_ARTICLE_V1
+    /* clang-format on */
+    "CREATE TABLE statement ("
     " id INTEGER PRIMARY KEY,"
     " article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
     " speaker_id INTEGER REFERENCES entity(id) ON DELETE SET NULL,"
