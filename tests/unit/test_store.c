@@ -62,20 +62,25 @@ make_doc(struct doc *d, const char *key, const char *title, const char *p1, cons
 		doc_add_para(d, p2, strlen(p2));
 }
 
+/* Returns the count(*) that sql (with one text parameter, arg) gives. */
+static long long
+count_of(struct store *st, const char *sql, const char *arg)
+{
+	sqlite3_stmt *s;
+	long long n;
+
+	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, arg, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
 static long long
 fts_count(struct store *st, const char *match)
 {
-	char *cause = NULL;
-	sqlite3_stmt *s =
-	    store_stmt(st, "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", &cause);
-	long long n;
-
-	assert_non_null(s);
-	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return n;
+	return count_of(st, "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", match);
 }
 
 static void
@@ -714,18 +719,7 @@ reopen_after(struct fixture *f, const char *sql)
 static int
 schema_has(struct store *st, const char *name)
 {
-	sqlite3_stmt *s;
-	int n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(st->db,
-	                                    "SELECT count(*) FROM sqlite_master WHERE name = ?", -1,
-	                                    &s, NULL),
-	                 SQLITE_OK);
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return n;
+	return (int)count_of(st, "SELECT count(*) FROM sqlite_master WHERE name = ?", name);
 }
 
 /* A version 5 database keeps its entity rows through migration 6, which
@@ -788,18 +782,7 @@ test_migrate_mention_table(void **state)
 static int
 alias_rows(struct store *st, const char *alias)
 {
-	sqlite3_stmt *s;
-	int n;
-
-	assert_int_equal(sqlite3_prepare_v2(st->db,
-	                                    "SELECT count(*) FROM entity_alias WHERE alias = ?", -1,
-	                                    &s, NULL),
-	                 SQLITE_OK);
-	sqlite3_bind_text(s, 1, alias, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return n;
+	return (int)count_of(st, "SELECT count(*) FROM entity_alias WHERE alias = ?", alias);
 }
 
 /* Aliases stored are remembered, and forgotten with a rollback that took
