@@ -130,9 +130,8 @@ store_feed_remove(struct store *st, int64_t id, size_t *ndeleted, char **cause)
 	 * data stay; the rest would be unreachable from any feed */
 	sqlite3_stmt *s = store_stmt(
 	    st,
-	    "SELECT id FROM article WHERE id IN (SELECT article_id FROM feed_article WHERE feed_id "
-	    "= "
-	    "?1)"
+	    "SELECT id FROM article"
+	    " WHERE id IN (SELECT article_id FROM feed_article WHERE feed_id = ?1)"
 	    " AND imported = 0"
 	    " AND NOT EXISTS (SELECT 1 FROM feed_article o WHERE o.article_id = article.id"
 	    "  AND o.feed_id <> ?1)"
