@@ -239,6 +239,14 @@ store_mentions_read(struct store *st, int64_t article_id, struct analysis *a, ch
 	return 0;
 }
 
+static int
+store_mention_entity_cmp(const void *x, const void *y)
+{
+	const struct ana_mention *a = x, *b = y;
+
+	return (a->entity > b->entity) - (a->entity < b->entity);
+}
+
 int
 store_ea_unindex(struct store *st, int64_t article_id, char **cause)
 {
@@ -255,8 +263,11 @@ store_ea_unindex(struct store *st, int64_t article_id, char **cause)
 		return -1;
 	d = store_stmt(st, "DELETE FROM entity_article WHERE entity_id = ? AND article_id = ?",
 	               cause);
-	/* a second mention of an entity finds its row gone */
+	/* the mentions are in text order: one row per entity they name */
+	qsort(a.ments, a.nments, sizeof(*a.ments), store_mention_entity_cmp);
 	for (i = 0; d != NULL && rc == 0 && i < a.nments; i++) {
+		if (i > 0 && a.ments[i].entity == a.ments[i - 1].entity)
+			continue;
 		sqlite3_bind_int64(d, 1, (sqlite3_int64)a.ments[i].entity);
 		sqlite3_bind_int64(d, 2, article_id);
 		rc = store_step_done(st, d, "clearing an old analysis", cause);
