@@ -264,7 +264,8 @@ store_ea_unindex(struct store *st, int64_t article_id, char **cause)
 	d = store_stmt(st, "DELETE FROM entity_article WHERE entity_id = ? AND article_id = ?",
 	               cause);
 	/* the mentions are in text order: one row per entity they name */
-	qsort(a.ments, a.nments, sizeof(*a.ments), store_mention_entity_cmp);
+	if (a.nments > 1)
+		qsort(a.ments, a.nments, sizeof(*a.ments), store_mention_entity_cmp);
 	for (i = 0; d != NULL && rc == 0 && i < a.nments; i++) {
 		if (i > 0 && a.ments[i].entity == a.ments[i - 1].entity)
 			continue;
